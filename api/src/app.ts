@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type Request } from 'express';
+import type { Config } from './config';
+import type { RequestContext } from './common/context';
+import { formatError } from './common/format-error';
+import { armor, securityHeaders } from './common/security';
+import type { Orm } from './database/orm';
+import { AuthService } from './modules/auth/auth.service';
+import { TokenService } from './modules/auth/token';
+import { buildAppSchema } from './schema';
+
+export interface App {
+  server: http.Server;
+  /** Stops accepting requests, lets running ones finish (Apollo's drain plugin), then stops Apollo. */
+  close(): Promise<void>;
+}
+
+const requestIdPattern = /^[\w.-]{1,64}$/;
+
+export async function createApp(config: Config, orm: Orm, jwtSecret: string): Promise<App> {
+  const tokens = new TokenService(jwtSecret, config.jwt.ttlSeconds);
+  const auth = new AuthService(tokens);
+  const schema = await buildAppSchema(tokens);
+  const httpServer = http.createServer();
+  const protection = armor();
+  const apollo = new ApolloServer<RequestContext>({
+    schema,
+    introspection: config.graphql.introspection,
+    csrfPrevention: true,
+    // main.ts stops the server, then the database, in order.
+    stopOnTerminationSignals: false,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    formatError,
+    validationRules: protection.validationRules,
+    plugins: [
+      ...protection.plugins,
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      config.graphql.sandbox ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
+    ],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.use(securityHeaders(config.env === 'production'));
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }): Promise<RequestContext> => {
+        const header = req.header('x-request-id');
+        const requestId = header && requestIdPattern.test(header) ? header : randomUUID();
+        res.setHeader('X-Request-Id', requestId);
+        const em = orm.em.fork();
+        const ip = clientAddress(req);
+        return { requestId, ip, em, ...(await auth.authenticate(em, req.header('authorization'))) };
+      },
+    }),
+  );
+  serveConsole(app, config.adminDist);
+  httpServer.on('request', app);
+  return {
+    server: httpServer,
+    async close() {
+      await apollo.stop();
+    },
+  };
+}
+
+function clientAddress(req: Request): string {
+  return (req.ip ?? req.socket.remoteAddress ?? 'unknown').replace(/^::ffff:/, '');
+}
+
+/** The built react-admin console at `/`, with client-side routes falling back to index.html. */
+function serveConsole(app: express.Express, dist: string): void {
+  const index = path.join(dist, 'index.html');
+  app.use(express.static(dist, { index: false, maxAge: '1h', setHeaders: noCacheForHtml }));
+  app.get('/{*splat}', (_req, res) => {
+    if (fs.existsSync(index)) {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(index);
+    } else {
+      res.status(503).type('text/plain').send('The console is not built: run `npm run build:admin` (npm start does it).');
+    }
+  });
+}
+
+function noCacheForHtml(res: express.Response, file: string): void {
+  if (file.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
+}

@@ -1,0 +1,69 @@
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ArgsType, Field, Int, ObjectType } from 'type-graphql';
+import { badInput } from './errors';
+
+export const MAX_PAGE_SIZE = 500;
+
+/** react-admin's list arguments (ra-data-graphql-simple): page from 0, perPage, sortField, sortOrder. */
+@ArgsType()
+export class ListArgs {
+  @Field(() => Int, { nullable: true, description: 'Page number, from 0' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  page?: number;
+
+  @Field(() => Int, { nullable: true, description: `Rows per page, 1 to ${MAX_PAGE_SIZE}` })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  perPage?: number;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  sortField?: string;
+
+  @Field(() => String, { nullable: true, description: 'ASC or DESC' })
+  @IsOptional()
+  @IsIn(['ASC', 'DESC', 'asc', 'desc'])
+  sortOrder?: string;
+}
+
+@ObjectType({ description: "A list's size for react-admin's pagination" })
+export class ListMetadata {
+  @Field(() => Int)
+  count!: number;
+}
+
+export interface PageOptions {
+  limit: number;
+  offset: number;
+  orderBy: Record<string, 'ASC' | 'DESC'>;
+}
+
+/**
+ * Turns list arguments into limit/offset/order, allowing only the sort columns a module lists
+ * (GraphQL field name to entity property), and always ending with the id for a stable order.
+ */
+export function pageOptions(args: ListArgs, sortable: Record<string, string>, fallback: string, idsRequested = 0): PageOptions {
+  const perPage = args.perPage ?? (idsRequested > 0 ? Math.min(idsRequested, MAX_PAGE_SIZE) : 25);
+  const sortField = args.sortField ?? fallback;
+  const property = sortable[sortField];
+  if (!property) {
+    throw badInput(`Cannot sort by "${sortField}": sort by one of ${Object.keys(sortable).join(', ')}`, 'sortField');
+  }
+  const order = (args.sortOrder ?? 'ASC').toUpperCase() as 'ASC' | 'DESC';
+  return {
+    limit: perPage,
+    offset: (args.page ?? 0) * perPage,
+    orderBy: property === 'id' ? { id: order } : { [property]: order, id: order },
+  };
+}
+
+/** Parses a GraphQL ID into a database id; a malformed id is simply not found. */
+export function parseId(id: string | number, what: string): number {
+  const text = String(id);
+  if (!/^\d{1,15}$/.test(text)) throw badInput(`${what} id "${text}" is not valid: expected a number`, 'id');
+  return Number(text);
+}

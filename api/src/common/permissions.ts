@@ -1,0 +1,47 @@
+import { registerEnumType } from 'type-graphql';
+
+export enum Role {
+  ADMIN = 'ADMIN',
+  FUND_MANAGER = 'FUND_MANAGER',
+  GRANT_OFFICER = 'GRANT_OFFICER',
+  INSPECTOR = 'INSPECTOR',
+}
+registerEnumType(Role, { name: 'Role', description: 'What a user does in Sổ Quỹ (DESIGN §1)' });
+
+/**
+ * Every query and mutation names exactly one of these in `@Authorized(...)`; a test walks the
+ * schema and fails on any operation without one. `resource.action`, as in Immich and Vendure.
+ */
+export enum Permission {
+  /** Anyone, signed in or not (sign-in itself). */
+  Public = 'public',
+  /** Any signed-in, active user. */
+  Authenticated = 'authenticated',
+  UnitRead = 'unit.read',
+  UserRead = 'user.read',
+  UserCreate = 'user.create',
+  UserUpdate = 'user.update',
+  UserResetPassword = 'user.resetPassword',
+}
+registerEnumType(Permission, { name: 'Permission' });
+
+const read = [Permission.Authenticated, Permission.UnitRead];
+
+/** Which role may do what. INSPECTOR holds read permissions only (checked by a test). */
+export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
+  [Role.ADMIN]: [...read, Permission.UserRead, Permission.UserCreate, Permission.UserUpdate, Permission.UserResetPassword],
+  [Role.FUND_MANAGER]: [...read],
+  [Role.GRANT_OFFICER]: [...read],
+  [Role.INSPECTOR]: [...read, Permission.UserRead],
+};
+
+/** Permissions that change data; never granted to INSPECTOR. */
+export const writePermissions: readonly Permission[] = [
+  Permission.UserCreate,
+  Permission.UserUpdate,
+  Permission.UserResetPassword,
+];
+
+export function hasPermission(role: Role, permission: Permission): boolean {
+  return permission === Permission.Public || rolePermissions[role].includes(permission);
+}

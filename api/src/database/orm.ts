@@ -1,0 +1,44 @@
+import path from 'node:path';
+import { DataloaderType, MikroORM, type Options } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import { logger } from '../common/logger';
+import { migrationsList } from '../migrations';
+import { entities } from './entities';
+
+export type Orm = MikroORM;
+
+export function ormOptions(clientUrl: string, overrides: Partial<Options> = {}): Options {
+  return {
+    clientUrl,
+    entities,
+    extensions: [Migrator],
+    discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true },
+    dataloader: DataloaderType.ALL,
+    forceUtcTimezone: true,
+    ignoreUndefinedInQuery: true,
+    pool: { min: 0, max: 10 },
+    migrations: {
+      tableName: 'mikro_orm_migrations',
+      path: path.resolve(__dirname, '../migrations'),
+      pathTs: path.resolve(__dirname, '../../../api/src/migrations').replace(`${path.sep}dist${path.sep}`, path.sep),
+      migrationsList,
+      transactional: true,
+      allOrNothing: true,
+      snapshot: true,
+      emit: 'ts',
+    },
+    debug: process.env.SQL_DEBUG === '1',
+    logger: (message) => logger.debug(message),
+    ...overrides,
+  };
+}
+
+export async function connectOrm(clientUrl: string, overrides: Partial<Options> = {}): Promise<Orm> {
+  return MikroORM.init(ormOptions(clientUrl, overrides));
+}
+
+/** Applies pending migrations; the only way the schema changes. */
+export async function migrate(orm: Orm): Promise<string[]> {
+  const applied = await orm.getMigrator().up();
+  return applied.map((m) => m.name);
+}

@@ -1,0 +1,5 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261128032215 } from './Migration20261128032215';
+
+/** Every migration in order. `npm run migration:create` writes a new file; add it here. */
+export const migrationsList: MigrationObject[] = [{ name: 'Migration20261128032215', class: Migration20261128032215 }];

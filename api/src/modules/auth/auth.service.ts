@@ -1,0 +1,67 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { RequestContext, SignedInContext } from '../../common/context';
+import { AppError, ErrorCode } from '../../common/errors';
+import { logger } from '../../common/logger';
+import { rolePermissions } from '../../common/permissions';
+import { Scope } from '../../common/scope';
+import { AdministrativeUnit } from '../units/unit.entity';
+import { User } from '../users/user.entity';
+import type { AuthPayload, Viewer } from './auth.types';
+import { assertNotLocked, clearFailures, recordFailure } from './login-throttle';
+import { burnVerification, verifyPassword } from './password';
+import type { TokenService } from './token';
+
+const WRONG_CREDENTIALS = 'The email or the password is wrong';
+
+function viewer(user: User): Viewer {
+  return { user, unit: user.unit.getEntity(), permissions: [...rolePermissions[user.role]] };
+}
+
+export class AuthService {
+  constructor(private readonly tokens: TokenService) {}
+
+  async login(ctx: RequestContext, emailInput: string, password: string): Promise<AuthPayload> {
+    const email = emailInput.trim().toLowerCase();
+    const em = ctx.em;
+    await assertNotLocked(em, ctx.ip, email);
+    const user = await em.findOne(User, { email }, { populate: ['passwordHash', 'unit'] });
+    const ok = user ? await verifyPassword(user.passwordHash, password) : (await burnVerification(password), false);
+    if (!user || !ok || !user.active) {
+      await recordFailure(em, ctx.ip, email);
+      logger.info('sign-in refused', { requestId: ctx.requestId, ip: ctx.ip, email, reason: !user ? 'unknown' : !ok ? 'password' : 'inactive' });
+      throw new AppError(ErrorCode.UNAUTHENTICATED, WRONG_CREDENTIALS);
+    }
+    await clearFailures(em, email);
+    user.lastLoginAt = new Date();
+    await em.flush();
+    const { token, expiresAt } = this.tokens.sign(user.id, user.tokenVersion);
+    logger.info('signed in', { requestId: ctx.requestId, userId: user.id });
+    return { ...viewer(user), token, expiresAt };
+  }
+
+  async me(ctx: SignedInContext): Promise<Viewer> {
+    const user = await ctx.em.findOneOrFail(User, ctx.user.id, { populate: ['unit'] });
+    return viewer(user);
+  }
+
+  /** Resolves the bearer token of a request into its user and scope, or the reason it is refused. */
+  async authenticate(em: EntityManager, header: string | undefined): Promise<Pick<RequestContext, 'user' | 'scope' | 'authError'>> {
+    if (!header) return {};
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) return { authError: new AppError(ErrorCode.UNAUTHENTICATED, 'The Authorization header must be "Bearer <token>"') };
+    const claims = this.tokens.verify(match[1]!);
+    if ('error' in claims) {
+      const message = claims.error === 'expired' ? 'Your session has expired: sign in again' : 'The sign-in token is not valid: sign in again';
+      return { authError: new AppError(ErrorCode.UNAUTHENTICATED, message) };
+    }
+    const user = await em.findOne(User, { id: Number(claims.sub) }, { populate: ['unit'] });
+    if (!user || !user.active || user.tokenVersion !== claims.tv) {
+      return { authError: new AppError(ErrorCode.UNAUTHENTICATED, 'Your session is no longer valid: sign in again') };
+    }
+    const unit: AdministrativeUnit = user.unit.getEntity();
+    return {
+      user: { id: user.id, email: user.email, role: user.role, unitId: unit.id },
+      scope: new Scope(unit.id, unit.path),
+    };
+  }
+}

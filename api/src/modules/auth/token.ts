@@ -1,0 +1,38 @@
+import jwt from 'jsonwebtoken';
+
+export interface TokenClaims {
+  /** The user's id. */
+  sub: string;
+  /** The user's token version when the token was issued. */
+  tv: number;
+}
+
+const ISSUER = 'so-quy';
+
+export class TokenService {
+  constructor(
+    private readonly secret: string,
+    readonly ttlSeconds: number,
+  ) {}
+
+  sign(userId: number, tokenVersion: number): { token: string; expiresAt: Date } {
+    const token = jwt.sign({ tv: tokenVersion }, this.secret, {
+      algorithm: 'HS256',
+      subject: String(userId),
+      issuer: ISSUER,
+      expiresIn: this.ttlSeconds,
+    });
+    return { token, expiresAt: new Date(Date.now() + this.ttlSeconds * 1000) };
+  }
+
+  /** Returns the claims, or the reason the token is refused. */
+  verify(token: string): TokenClaims | { error: 'expired' | 'invalid' } {
+    try {
+      const claims = jwt.verify(token, this.secret, { algorithms: ['HS256'], issuer: ISSUER }) as jwt.JwtPayload;
+      if (typeof claims.sub !== 'string' || typeof claims.tv !== 'number') return { error: 'invalid' };
+      return { sub: claims.sub, tv: claims.tv };
+    } catch (error) {
+      return { error: error instanceof jwt.TokenExpiredError ? 'expired' : 'invalid' };
+    }
+  }
+}

@@ -1,0 +1,34 @@
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema, type ContainerType, type NonEmptyArray } from 'type-graphql';
+import { authChecker } from './common/auth-checker';
+import { AuthResolver } from './modules/auth/auth.resolver';
+import { AuthService } from './modules/auth/auth.service';
+import { TokenService } from './modules/auth/token';
+import { UnitResolver } from './modules/units/unit.resolver';
+import { UserResolver } from './modules/users/user.resolver';
+
+export const resolvers: NonEmptyArray<new (...args: never[]) => object> = [AuthResolver, UnitResolver, UserResolver];
+
+/** Builds the executable schema; resolvers get their services through this small container. */
+export async function buildAppSchema(tokens: TokenService): Promise<GraphQLSchema> {
+  const instances = new Map<unknown, object>([[AuthResolver, new AuthResolver(new AuthService(tokens))]]);
+  const container: ContainerType = {
+    get(cls: new () => object) {
+      let instance = instances.get(cls);
+      if (!instance) instances.set(cls, (instance = new cls()));
+      return instance;
+    },
+  };
+  return buildSchema({
+    resolvers,
+    authChecker,
+    authMode: 'error',
+    container,
+    validate: { forbidUnknownValues: true },
+  });
+}
+
+/** The SDL committed under schema/: sorted so that a diff shows only real changes. */
+export function printSortedSchema(schema: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}

@@ -1,0 +1,39 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Role } from '../common/permissions';
+import { getMeta, setMeta } from '../modules/system/app-meta';
+import { AdministrativeUnit } from '../modules/units/unit.entity';
+import { createUserRecord } from '../modules/users/user.service';
+import { User } from '../modules/users/user.entity';
+import { seedUnits } from './units';
+
+export const DEMO_PASSWORD = 'SoQuy@2025';
+
+/** The demo sign-in accounts, all with DEMO_PASSWORD (README lists them too). */
+export const demoAccounts = [
+  { email: 'admin@soquy.example', fullName: 'Nguyễn Văn Quản', role: Role.ADMIN, unitCode: '36' },
+  { email: 'ketoan@soquy.example', fullName: 'Trần Thị Kế', role: Role.FUND_MANAGER, unitCode: '36' },
+  { email: 'ketoan2@soquy.example', fullName: 'Lê Văn Toán', role: Role.FUND_MANAGER, unitCode: '36' },
+  { email: 'canbo@soquy.example', fullName: 'Phạm Thị Cán', role: Role.GRANT_OFFICER, unitCode: '36' },
+  { email: 'thanhtra@soquy.example', fullName: 'Hoàng Văn Tra', role: Role.INSPECTOR, unitCode: '36' },
+  { email: 'xa13741@soquy.example', fullName: 'Vũ Thị Gôi', role: Role.FUND_MANAGER, unitCode: '13741' },
+] as const;
+
+/** Reference data every installation needs: the administrative units. Idempotent. */
+export async function seedReference(em: EntityManager): Promise<{ units: number }> {
+  return { units: await seedUnits(em) };
+}
+
+/** Demo data, written once: a second call finds the marker and does nothing. */
+export async function seedDemo(em: EntityManager): Promise<{ seeded: boolean }> {
+  if (await getMeta(em, 'demo_seeded_at')) return { seeded: false };
+  await em.transactional(async (tx) => {
+    await seedReference(tx);
+    for (const account of demoAccounts) {
+      if (await tx.count(User, { email: account.email })) continue;
+      const unit = await tx.findOneOrFail(AdministrativeUnit, { code: account.unitCode });
+      await createUserRecord(tx, { ...account, unit, password: DEMO_PASSWORD });
+    }
+    await setMeta(tx, 'demo_seeded_at', new Date().toISOString());
+  });
+  return { seeded: true };
+}
