@@ -36,29 +36,31 @@ export class ListMetadata {
   count!: number;
 }
 
+type Order = 'ASC' | 'DESC';
+
 export interface PageOptions {
   limit: number;
   offset: number;
-  orderBy: Record<string, 'ASC' | 'DESC'>;
+  orderBy: Record<string, Order>;
 }
+
+/** A sortable column: an entity property, or the ordering to use for it (e.g. numeric codes). */
+export type SortColumn = string | ((order: Order) => Record<string, Order>);
 
 /**
  * Turns list arguments into limit/offset/order, allowing only the sort columns a module lists
  * (GraphQL field name to entity property), and always ending with the id for a stable order.
  */
-export function pageOptions(args: ListArgs, sortable: Record<string, string>, fallback: string, idsRequested = 0): PageOptions {
+export function pageOptions(args: ListArgs, sortable: Record<string, SortColumn>, fallback: string, idsRequested = 0): PageOptions {
   const perPage = args.perPage ?? (idsRequested > 0 ? Math.min(idsRequested, MAX_PAGE_SIZE) : 25);
   const sortField = args.sortField ?? fallback;
   const property = sortable[sortField];
   if (!property) {
     throw badInput(`Cannot sort by "${sortField}": sort by one of ${Object.keys(sortable).join(', ')}`, 'sortField');
   }
-  const order = (args.sortOrder ?? 'ASC').toUpperCase() as 'ASC' | 'DESC';
-  return {
-    limit: perPage,
-    offset: (args.page ?? 0) * perPage,
-    orderBy: property === 'id' ? { id: order } : { [property]: order, id: order },
-  };
+  const order = (args.sortOrder ?? 'ASC').toUpperCase() as Order;
+  const primary = typeof property === 'function' ? property(order) : { [property]: order };
+  return { limit: perPage, offset: (args.page ?? 0) * perPage, orderBy: { ...primary, id: order } };
 }
 
 /** Parses a GraphQL ID into a database id; a malformed id is simply not found. */

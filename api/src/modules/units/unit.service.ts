@@ -1,4 +1,4 @@
-import type { FilterQuery } from '@mikro-orm/postgresql';
+import { raw, type FilterQuery } from '@mikro-orm/postgresql';
 import type { SignedInContext } from '../../common/context';
 import { pageOptions, parseId } from '../../common/pagination';
 import { findInScope } from '../../common/scope';
@@ -6,7 +6,10 @@ import { likeEscape, viFold } from '../../common/text';
 import { AdministrativeUnit } from './unit.entity';
 import type { AdministrativeUnitFilter, AdministrativeUnitListArgs } from './unit.inputs';
 
-const sortable = { id: 'id', code: 'code', name: 'name', nameWithType: 'nameWithType', level: 'level', type: 'type', parentId: 'parent' };
+/** Codes are numeric strings of 2, 3 and 5 digits: sort them as numbers (which is also province, district, commune). */
+const sortable = {
+  id: 'id',
+  code: (order: 'ASC' | 'DESC') => ({ [raw('length(code)')]: order, code: order }), name: 'name', nameWithType: 'nameWithType', level: 'level', type: 'type', parentId: 'parent' };
 
 function where(ctx: SignedInContext, filter: AdministrativeUnitFilter = {}): FilterQuery<AdministrativeUnit> {
   const conditions: FilterQuery<AdministrativeUnit>[] = [ctx.scope.units()];

@@ -1,0 +1,31 @@
+import { MikroORM } from '@mikro-orm/postgresql';
+import { connectOrm, migrate, type Orm } from '../../api/src/database/orm';
+
+function serverUrl(): string {
+  const url = process.env.TEST_PG_SERVER_URL;
+  if (!url) throw new Error('TEST_PG_SERVER_URL is not set: run the tests with jest (test/support/global-setup.mjs)');
+  return url;
+}
+
+/**
+ * A fresh, migrated database for the calling test file (one per jest worker, recreated per file),
+ * on the run's PostgreSQL: the real engine, never a mock.
+ */
+export async function createTestDatabase(): Promise<{ orm: Orm; url: string }> {
+  const name = `soquy_test_${process.env.JEST_WORKER_ID ?? '0'}`;
+  const admin = await MikroORM.init({ clientUrl: serverUrl(), dbName: undefined, entities: [], discovery: { warnWhenNoEntities: false }, allowGlobalContext: true });
+  const conn = admin.em.getConnection();
+  await conn.execute(`drop database if exists ${name} with (force)`);
+  await conn.execute(`create database ${name}`);
+  await admin.close(true);
+  const url = new URL(serverUrl());
+  url.pathname = `/${name}`;
+  const orm = await connectOrm(url.toString());
+  await migrate(orm);
+  return { orm, url: url.toString() };
+}
+
+/** Empties the tables a test may have written, keeping the reference data (administrative units). */
+export async function resetDatabase(orm: Orm): Promise<void> {
+  await orm.em.getConnection().execute('truncate app_user, login_throttle, app_meta restart identity cascade');
+}
