@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { ormOptions } from '../database/orm';
 import { withDatabase } from './with-database';
 
 /** Writes a migration for the difference between the entities and the last snapshot. */
@@ -9,4 +10,4 @@ void withDatabase(async (orm) => {
     return;
   }
   console.log(`Wrote api/src/migrations/${result.fileName}: review it, then add it to api/src/migrations/index.ts`);
-});
+}, { migrations: { ...ormOptions('').migrations, snapshot: true } });

@@ -1,4 +1,5 @@
 import type { Config } from '../config';
+import type { Options } from '@mikro-orm/postgresql';
 import { connectOrm, type Orm } from './orm';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded';
 
@@ -10,10 +11,10 @@ export interface Database {
 }
 
 /** Connects to DATABASE_URL, or starts the embedded PostgreSQL and connects to it. */
-export async function openDatabase(config: Config): Promise<Database> {
+export async function openDatabase(config: Config, ormOverrides: Partial<Options> = {}): Promise<Database> {
   const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.embedded.dataDir, config.embedded.port);
   try {
-    const orm = await connectOrm(config.databaseUrl ?? embedded!.url);
+    const orm = await connectOrm(config.databaseUrl ?? embedded!.url, ormOverrides);
     return {
       orm,
       embedded,

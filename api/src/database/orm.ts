@@ -24,7 +24,10 @@ export function ormOptions(clientUrl: string, overrides: Partial<Options> = {}):
       migrationsList,
       transactional: true,
       allOrNothing: true,
-      snapshot: true,
+      // The snapshot (the entities' schema at the last migration) is written only when a migration
+      // is created (cli/migration-create.ts), never when migrations run.
+      snapshot: false,
+      snapshotName: '.snapshot-soquy',
       emit: 'ts',
     },
     debug: process.env.SQL_DEBUG === '1',

@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Check, Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
 
@@ -12,6 +12,9 @@ registerEnumType(UnitLevel, { name: 'UnitLevel', description: 'Tỉnh, huyện, 
 /** An administrative unit (tỉnh / huyện / xã) with the statistics office's code. */
 @ObjectType({ description: 'An administrative unit: province, district or commune' })
 @Entity({ tableName: 'administrative_unit' })
+// Check expressions are written as PostgreSQL prints them back, so that schema diffs stay empty.
+@Check({ name: 'administrative_unit_path_check', expression: "(path ~ '^/([0-9]+/)+$'::text) AND (path ~~ (('%/'::text || id) || '/'::text))" })
+@Check({ name: 'administrative_unit_valid_check', expression: 'valid_to is null or valid_from is null or valid_to >= valid_from' })
 export class AdministrativeUnit {
   [OptionalProps]?: 'createdAt' | 'parentId' | 'searchText' | 'path';
 

@@ -1,4 +1,4 @@
-import { Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Check, Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { GraphQLDateTimeISO } from 'graphql-scalars';
 import { Role } from '../../common/permissions';
@@ -6,6 +6,7 @@ import { AdministrativeUnit } from '../units/unit.entity';
 
 @ObjectType({ description: 'A person who signs in to Sổ Quỹ' })
 @Entity({ tableName: 'app_user' })
+@Check({ name: 'app_user_email_check', expression: "(email = lower(email)) AND (email ~~ '%_@_%'::text)" })
 export class User {
   [OptionalProps]?: 'active' | 'tokenVersion' | 'createdAt' | 'updatedAt' | 'unitId';
 
