@@ -6,7 +6,8 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   errors?: { message: string; extensions?: { code?: string; [key: string]: unknown } }[];
 }
 
-/** Posts one GraphQL operation over HTTP, as a client would. */
+/** Posts one GraphQL operation over HTTP, as a client would. Untyped answers by default: tests read them freely. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function gql<T = Record<string, any>>(
   graphqlUrl: string,
   query: string,

