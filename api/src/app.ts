@@ -66,7 +66,7 @@ export async function createApp(config: Config, orm: Orm, jwtSecret: string): Pr
         res.setHeader('X-Request-Id', requestId);
         const em = orm.em.fork();
         const ip = clientAddress(req);
-        return { requestId, ip, em, ...(await auth.authenticate(em, req.header('authorization'))) };
+        return { requestId, config, ip, em, loaders: new Map(), ...(await auth.authenticate(em, req.header('authorization'))) };
       },
     }),
   );

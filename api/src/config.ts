@@ -25,6 +25,10 @@ export interface Config {
   readonly adminDist: string;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
   readonly trustProxy: boolean;
+  readonly limits: {
+    /** Sanity cap of one donation, in đồng: a typo of three zeros is refused, not posted. */
+    readonly maxDonationAmount: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -116,5 +120,6 @@ export function loadConfig(env: Env = process.env): Config {
     adminDist: path.resolve(projectRoot, 'admin/dist'),
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
     trustProxy: flag(env, 'TRUST_PROXY', false),
+    limits: { maxDonationAmount: positiveInt(env, 'DONATION_MAX_AMOUNT', 100_000_000_000) },
   };
 }

@@ -4,10 +4,25 @@ import { authChecker } from './common/auth-checker';
 import { AuthResolver } from './modules/auth/auth.resolver';
 import { AuthService } from './modules/auth/auth.service';
 import { TokenService } from './modules/auth/token';
+import { CampaignResolver, PledgeResolver } from './modules/campaigns/campaign.resolver';
+import { DonationResolver } from './modules/donations/donation.resolver';
+import { DonorResolver } from './modules/donors/donor.resolver';
+import { FundResolver } from './modules/funds/fund.resolver';
+import { LedgerResolver } from './modules/ledger/ledger.resolver';
 import { UnitResolver } from './modules/units/unit.resolver';
 import { UserResolver } from './modules/users/user.resolver';
 
-export const resolvers: NonEmptyArray<new (...args: never[]) => object> = [AuthResolver, UnitResolver, UserResolver];
+export const resolvers: NonEmptyArray<new (...args: never[]) => object> = [
+  AuthResolver,
+  UnitResolver,
+  UserResolver,
+  FundResolver,
+  LedgerResolver,
+  DonorResolver,
+  CampaignResolver,
+  PledgeResolver,
+  DonationResolver,
+];
 
 /** Builds the executable schema; resolvers get their services through this small container. */
 export async function buildAppSchema(tokens: TokenService): Promise<GraphQLSchema> {

@@ -25,7 +25,14 @@ export async function createTestDatabase(): Promise<{ orm: Orm; url: string }> {
   return { orm, url: url.toString() };
 }
 
-/** Empties the tables a test may have written, keeping the reference data (administrative units). */
+/**
+ * Empties the tables a test may have written, keeping the reference data (administrative units).
+ * TRUNCATE, not DELETE: the ledger's tables refuse DELETE by trigger.
+ */
 export async function resetDatabase(orm: Orm): Promise<void> {
-  await orm.em.getConnection().execute('truncate app_user, login_throttle, app_meta restart identity cascade');
+  await orm.em
+    .getConnection()
+    .execute(
+      'truncate app_user, login_throttle, app_meta, fund, ledger_account, ledger_transaction, ledger_entry, document_counter, donor, campaign, pledge, donation restart identity cascade',
+    );
 }

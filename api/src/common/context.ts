@@ -1,4 +1,6 @@
+import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Config } from '../config';
 import type { Role } from './permissions';
 import { AppError, ErrorCode } from './errors';
 import { Scope } from './scope';
@@ -13,6 +15,7 @@ export interface AuthUser {
 /** Built once per request; the first argument of every service method. */
 export interface RequestContext {
   requestId: string;
+  config: Config;
   /** Client address (behind a proxy only when TRUST_PROXY is set). */
   ip: string;
   /** A fork of the EntityManager for this request only. */
@@ -21,6 +24,18 @@ export interface RequestContext {
   scope?: Scope;
   /** Why a presented token was not accepted, answered when an operation needs a user. */
   authError?: AppError;
+  /** Per-request DataLoaders (no N+1 in field resolvers); see `loader()`. */
+  loaders: Map<string, DataLoader<unknown, unknown>>;
+}
+
+/** The request's DataLoader of that name, created on first use: one query per batch of keys. */
+export function loader<K, V>(ctx: RequestContext, name: string, batch: (keys: readonly K[]) => Promise<V[]>): DataLoader<K, V> {
+  let found = ctx.loaders.get(name) as DataLoader<K, V> | undefined;
+  if (!found) {
+    found = new DataLoader<K, V>(batch);
+    ctx.loaders.set(name, found as DataLoader<unknown, unknown>);
+  }
+  return found;
 }
 
 export interface SignedInContext extends RequestContext {

@@ -22,17 +22,37 @@ export enum Permission {
   UserCreate = 'user.create',
   UserUpdate = 'user.update',
   UserResetPassword = 'user.resetPassword',
+  FundRead = 'fund.read',
+  FundLock = 'fund.lock',
+  LedgerRead = 'ledger.read',
+  LedgerVerify = 'ledger.verify',
+  DonorRead = 'donor.read',
+  DonorWrite = 'donor.write',
+  CampaignRead = 'campaign.read',
+  CampaignWrite = 'campaign.write',
+  DonationRead = 'donation.read',
+  DonationCreate = 'donation.create',
+  DonationVoid = 'donation.void',
 }
 registerEnumType(Permission, { name: 'Permission' });
 
-const read = [Permission.Authenticated, Permission.UnitRead];
+const read = [
+  Permission.Authenticated,
+  Permission.UnitRead,
+  Permission.FundRead,
+  Permission.LedgerRead,
+  Permission.DonorRead,
+  Permission.CampaignRead,
+  Permission.DonationRead,
+];
+const fundManagement = [Permission.FundLock, Permission.DonorWrite, Permission.CampaignWrite, Permission.DonationCreate, Permission.DonationVoid];
 
 /** Which role may do what. INSPECTOR holds read permissions only (checked by a test). */
 export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
-  [Role.ADMIN]: [...read, Permission.UserRead, Permission.UserCreate, Permission.UserUpdate, Permission.UserResetPassword],
-  [Role.FUND_MANAGER]: [...read],
+  [Role.ADMIN]: [...read, Permission.UserRead, Permission.UserCreate, Permission.UserUpdate, Permission.UserResetPassword, Permission.LedgerVerify],
+  [Role.FUND_MANAGER]: [...read, ...fundManagement],
   [Role.GRANT_OFFICER]: [...read],
-  [Role.INSPECTOR]: [...read, Permission.UserRead],
+  [Role.INSPECTOR]: [...read, Permission.UserRead, Permission.LedgerVerify],
 };
 
 /** Permissions that change data; never granted to INSPECTOR. */
@@ -40,6 +60,7 @@ export const writePermissions: readonly Permission[] = [
   Permission.UserCreate,
   Permission.UserUpdate,
   Permission.UserResetPassword,
+  ...fundManagement,
 ];
 
 export function hasPermission(role: Role, permission: Permission): boolean {

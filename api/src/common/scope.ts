@@ -1,4 +1,4 @@
-import type { EntityManager, EntityName, FilterQuery } from '@mikro-orm/postgresql';
+import { LockMode, type EntityManager, type EntityName, type FilterQuery } from '@mikro-orm/postgresql';
 import { likeEscape } from './text';
 import { notFound } from './errors';
 
@@ -41,9 +41,13 @@ export async function findInScope<T extends object>(
   what: string,
   id: number,
   scopeCondition: FilterQuery<T>,
-  options: { populate?: readonly string[] } = {},
+  options: { populate?: readonly string[]; lockMode?: 'pessimistic_write' } = {},
 ): Promise<T> {
-  const found = await em.findOne(entity, { $and: [{ id } as FilterQuery<T>, scopeCondition] } as FilterQuery<T>, options as never);
+  const { lockMode, populate } = options;
+  const found = await em.findOne(entity, { $and: [{ id } as FilterQuery<T>, scopeCondition] } as FilterQuery<T>, {
+    populate,
+    ...(lockMode ? { lockMode: LockMode.PESSIMISTIC_WRITE, lockTableAliases: ['e0'] } : {}),
+  } as never);
   if (!found) throw notFound(what, id);
   return found;
 }

@@ -1,7 +1,27 @@
+import { Campaign, Pledge } from '../modules/campaigns/campaign.entity';
+import { Donation } from '../modules/donations/donation.entity';
+import { Donor } from '../modules/donors/donor.entity';
+import { Fund } from '../modules/funds/fund.entity';
+import { DocumentCounter } from '../modules/ledger/document-counter.entity';
+import { LedgerAccount, LedgerEntry, LedgerTransaction } from '../modules/ledger/ledger.entities';
 import { LoginThrottle } from '../modules/auth/login-throttle.entity';
 import { AppMeta } from '../modules/system/app-meta.entity';
 import { AdministrativeUnit } from '../modules/units/unit.entity';
 import { User } from '../modules/users/user.entity';
 
 /** Every entity, listed explicitly (no folder scanning at boot). */
-export const entities = [AdministrativeUnit, User, LoginThrottle, AppMeta];
+export const entities = [
+  AdministrativeUnit,
+  User,
+  LoginThrottle,
+  AppMeta,
+  Fund,
+  LedgerAccount,
+  LedgerTransaction,
+  LedgerEntry,
+  DocumentCounter,
+  Donor,
+  Campaign,
+  Pledge,
+  Donation,
+];

@@ -4,6 +4,7 @@ import { getMeta, setMeta } from '../modules/system/app-meta';
 import { AdministrativeUnit } from '../modules/units/unit.entity';
 import { createUserRecord } from '../modules/users/user.service';
 import { User } from '../modules/users/user.entity';
+import { seedFunds } from './funds';
 import { seedUnits } from './units';
 
 export const DEMO_PASSWORD = 'SoQuy@2025';
@@ -18,9 +19,10 @@ export const demoAccounts = [
   { email: 'xa13741@soquy.example', fullName: 'Vũ Thị Gôi', role: Role.FUND_MANAGER, unitCode: '13741' },
 ] as const;
 
-/** Reference data every installation needs: the administrative units. Idempotent. */
-export async function seedReference(em: EntityManager): Promise<{ units: number }> {
-  return { units: await seedUnits(em) };
+/** Reference data every installation needs: the administrative units and their funds. Idempotent. */
+export async function seedReference(em: EntityManager): Promise<{ units: number; funds: number }> {
+  const units = await seedUnits(em);
+  return { units, funds: await seedFunds(em) };
 }
 
 /** Demo data, written once: a second call finds the marker and does nothing. */
