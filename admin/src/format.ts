@@ -58,7 +58,7 @@ function partsInVietnam(date: Date): { year: string; month: string; day: string;
     hourCycle: 'h23',
   }).formatToParts(date);
   const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute') };
+  return { year: get('year').padStart(4, '0'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute') };
 }
 
 /** A `YYYY-MM-DD` string checked to be a real calendar day, or undefined if the text is not one. */
@@ -66,7 +66,8 @@ function localDate(text: string): { year: number; month: number; day: number } |
   const match = LOCAL_DATE.exec(text);
   if (!match) return undefined;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const check = new Date(Date.UTC(year, month - 1, day));
+  const check = new Date(0);
+  check.setUTCFullYear(year, month - 1, day); // unlike Date.UTC, does not map years 0–99 to 1900–1999
   if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
     throw new RangeError(`Not a calendar date: "${text}"`);
   }
@@ -86,7 +87,7 @@ function toDate(value: string | Date): Date {
  */
 export function formatDate(value: string | Date): string {
   const day = typeof value === 'string' ? localDate(value.trim()) : undefined;
-  if (day) return `${pad(day.day)}/${pad(day.month)}/${day.year}`;
+  if (day) return `${pad(day.day)}/${pad(day.month)}/${String(day.year).padStart(4, '0')}`;
   const p = partsInVietnam(toDate(value));
   return `${p.day}/${p.month}/${p.year}`;
 }

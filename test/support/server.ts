@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { createApp, type App } from '../../api/src/app';
 import { loadConfig, type Config } from '../../api/src/config';
+import { setLogLevel } from '../../api/src/common/logger';
 import type { Orm } from '../../api/src/database/orm';
 import { seedDemo } from '../../api/src/seed/demo';
 import { createTestDatabase } from './database';
@@ -23,6 +24,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   const { orm, url: databaseUrl } = await createTestDatabase();
   await seedDemo(orm.em.fork());
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'error', ...env });
+  setLogLevel(config.logLevel);
   const app: App = await createApp(config, orm, TEST_JWT_SECRET);
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', () => resolve()));
   const { port } = app.server.address() as AddressInfo;

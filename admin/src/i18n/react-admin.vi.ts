@@ -114,8 +114,8 @@ export const reactAdminVietnamese: TranslationMessages = {
     },
     navigation: {
       clear_filters: 'Xóa bộ lọc',
-      no_filtered_results: 'Không có %{name} nào khớp với bộ lọc hiện tại.',
-      no_results: 'Không có %{name} nào',
+      no_filtered_results: 'Không có kết quả nào khớp với bộ lọc hiện tại.',
+      no_results: 'Không có kết quả nào',
       no_more_results: 'Trang số %{page} nằm ngoài phạm vi. Hãy thử trang trước.',
       page_out_of_boundaries: 'Trang số %{page} nằm ngoài phạm vi',
       page_out_from_end: 'Đã ở trang cuối',

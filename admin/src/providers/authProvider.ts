@@ -1,7 +1,7 @@
 import type { AuthProvider, UserIdentity } from 'react-admin';
 import { allows } from './access';
 import { httpStatusOf, serverErrorCode } from './errors';
-import { clearSession, currentSession, saveSession, sessionExpired, type Session } from './session';
+import { clearSession, currentSession, rememberExpiredSession, saveSession, sessionExpired, type Session } from './session';
 
 const LOGIN = `
   mutation Login($email: String!, $password: String!) {
@@ -63,20 +63,23 @@ export const authProvider: AuthProvider = {
   },
 
   async logout() {
+    // react-admin signs out without a word when checkAuth finds the session expired on a page
+    // change: the sign-in page says it instead (layout/useExpiredSessionNotice.ts).
+    if (sessionExpired()) rememberExpiredSession();
     clearSession();
   },
 
+  // checkAuth and checkError leave the stored session alone: react-admin calls logout() next, and
+  // it notifies the end of the session only while checkAuth still sees one.
   async checkAuth() {
     if (currentSession()) return;
-    // Never signed in: straight to the sign-in page without a warning; expired: say so.
-    const expired = sessionExpired();
-    clearSession();
-    throw expired ? { message: 'ra.notification.logged_out' } : { message: false };
+    // No notification from react-admin: a first visit needs none, and an expired session is
+    // announced once by the sign-in page (see logout).
+    throw { message: false };
   },
 
   async checkError(error: unknown) {
     if (httpStatusOf(error) === 401 || serverErrorCode(error) === 'UNAUTHENTICATED') {
-      clearSession();
       // react-admin signs out and notifies this (translated) message.
       throw { message: 'ra.notification.logged_out' };
     }

@@ -1,8 +1,9 @@
-import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, gql } from '@apollo/client';
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, Observable, gql } from '@apollo/client';
 import buildGraphQLProvider from 'ra-data-graphql-simple';
 import type { DataProvider, Identifier } from 'react-admin';
 import type { AdministrativeUnit, User } from '../types';
-import { toHttpError } from './errors';
+import { buildQuery } from './buildQuery';
+import { graphQLErrorsOf, toHttpError } from './errors';
 import { introspectionSchema } from './introspection';
 import { currentSession } from './session';
 
@@ -25,8 +26,34 @@ const authLink = new ApolloLink((operation, forward) => {
   return forward(operation);
 });
 
+/**
+ * Apollo Client takes a non-2xx answer for a network failure, and ra-data-graphql then keeps only
+ * "Response not successful: Received status code 400". Apollo Server answers a bad request (an
+ * invalid argument, say) with 400 and GraphQL errors holding the real message and code: pass those
+ * on as GraphQL errors. Answers without GraphQL errors (a proxy's 502…) stay network errors.
+ */
+const serverErrorsLink = new ApolloLink(
+  (operation, forward) =>
+    new Observable((observer) => {
+      const subscription = forward(operation).subscribe({
+        next: (result) => observer.next(result),
+        error: (error: unknown) => {
+          const errors = graphQLErrorsOf(error);
+          if (errors.length === 0) {
+            observer.error(error);
+            return;
+          }
+          observer.next({ errors });
+          observer.complete();
+        },
+        complete: () => observer.complete(),
+      });
+      return () => subscription.unsubscribe();
+    }),
+);
+
 const client = new ApolloClient({
-  link: ApolloLink.from([authLink, new HttpLink({ uri: '/graphql' })]),
+  link: ApolloLink.from([authLink, serverErrorsLink, new HttpLink({ uri: '/graphql' })]),
   cache: new InMemoryCache(),
   defaultOptions: { query: { fetchPolicy: 'network-only' } },
 });
@@ -46,7 +73,7 @@ const RESET_PASSWORD = gql`
   }
 `;
 
-const graphQLProvider = buildGraphQLProvider({ client, introspection: { schema: introspectionSchema } });
+const graphQLProvider = buildGraphQLProvider({ client, buildQuery, introspection: { schema: introspectionSchema } });
 
 const provider: SoQuyDataProvider = {
   ...graphQLProvider,

@@ -57,3 +57,17 @@ export function currentSession(now: number = Date.now()): Session | undefined {
 export function sessionExpired(now: number = Date.now()): boolean {
   return localStorage.getItem(keys.token) !== null && currentSession(now) === undefined;
 }
+
+const EXPIRED_NOTICE = 'soquy.sessionExpired';
+
+/** Remembers, for the sign-in page of this tab, that the session ended because its time was up. */
+export function rememberExpiredSession(): void {
+  sessionStorage.setItem(EXPIRED_NOTICE, '1');
+}
+
+/** True once after {@link rememberExpiredSession}. */
+export function takeExpiredSessionNotice(): boolean {
+  const noticed = sessionStorage.getItem(EXPIRED_NOTICE) !== null;
+  sessionStorage.removeItem(EXPIRED_NOTICE);
+  return noticed;
+}
