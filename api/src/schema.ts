@@ -39,7 +39,8 @@ export async function buildAppSchema(tokens: TokenService): Promise<GraphQLSchem
     authChecker,
     authMode: 'error',
     container,
-    validate: { forbidUnknownValues: true },
+    // GraphQL already shapes the input; class-validator adds the rules. Args classes without rules are valid.
+    validate: { forbidUnknownValues: false },
   });
 }
 

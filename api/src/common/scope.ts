@@ -44,10 +44,12 @@ export async function findInScope<T extends object>(
   options: { populate?: readonly string[]; lockMode?: 'pessimistic_write' } = {},
 ): Promise<T> {
   const { lockMode, populate } = options;
-  const found = await em.findOne(entity, { $and: [{ id } as FilterQuery<T>, scopeCondition] } as FilterQuery<T>, {
-    populate,
-    ...(lockMode ? { lockMode: LockMode.PESSIMISTIC_WRITE, lockTableAliases: ['e0'] } : {}),
-  } as never);
+  const found = await em.findOne(entity, { $and: [{ id } as FilterQuery<T>, scopeCondition] } as FilterQuery<T>, { populate } as never);
   if (!found) throw notFound(what, id);
+  if (lockMode) {
+    // Lock the row itself (not the joined scope rows), then read it again under the lock.
+    await em.lock(found, LockMode.PESSIMISTIC_WRITE);
+    await em.refresh(found);
+  }
   return found;
 }

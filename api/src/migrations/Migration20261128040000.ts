@@ -10,7 +10,7 @@ export class Migration20261128040000 extends Migration {
   override async up(): Promise<void> {
     this.addSql(`create type "donor_type" as enum ('INDIVIDUAL', 'ENTERPRISE', 'AGENCY', 'ORGANISATION', 'ANONYMOUS');`);
     this.addSql(`create type "fund_kind" as enum ('GRATITUDE', 'CHILD_PROTECTION');`);
-    this.addSql(`create type "account_code" as enum ('CASH', 'GOODS', 'DONATION_INCOME', 'IN_KIND_INCOME');`);
+    this.addSql(`create type "account_code" as enum ('CASH', 'GOODS', 'DONATION_INCOME', 'IN_KIND_INCOME', 'EXPENSE');`);
     this.addSql(`create type "normal_side" as enum ('DEBIT', 'CREDIT');`);
     this.addSql(`create type "donation_method" as enum ('CASH', 'BANK_TRANSFER', 'IN_KIND');`);
     this.addSql(`create type "donation_status" as enum ('POSTED', 'VOIDED');`);
@@ -45,7 +45,7 @@ export class Migration20261128040000 extends Migration {
     this.addSql(`create index "ledger_entry_account_id_index" on "ledger_entry" ("account_id");`);
 
     this.addSql(`create table "donation" ("id" bigserial primary key, "fund_id" int not null, "receipt_number" text not null, "receipt_year" int not null, "receipt_seq" int not null, "donor_id" int null, "donor_name" text not null, "amount" bigint not null, "received_on" date not null, "method" "donation_method" not null, "in_kind_description" text null, "earmark" text null, "campaign_id" int null, "pledge_id" int null, "note" text null, "idempotency_key" text not null, "status" "donation_status" not null default 'POSTED', "void_reason" text null, "voided_at" timestamptz null, "voided_by_id" int null, "transaction_id" bigint not null, "void_transaction_id" bigint null, "created_by_id" int not null, "created_at" timestamptz not null default now());`);
-    this.addSql(`alter table "donation" add constraint "donation_receipt_number_unique" unique ("receipt_number");`);
+    this.addSql(`create index "donation_receipt_number_index" on "donation" ("receipt_number");`);
     this.addSql(`create index "donation_donor_id_index" on "donation" ("donor_id");`);
     this.addSql(`create index "donation_campaign_id_index" on "donation" ("campaign_id");`);
     this.addSql(`create index "donation_pledge_id_index" on "donation" ("pledge_id");`);
@@ -140,9 +140,8 @@ export class Migration20261128040000 extends Migration {
     this.addSql(`create trigger donation_guard before update or delete on donation for each row execute function donation_guard();`);
 
     // Double entry: at commit, every transaction has two or more entries summing to zero.
-    this.addSql(`create function ledger_transaction_balanced() returns trigger language plpgsql as $$
+    this.addSql(`create function ledger_assert_balanced(tx bigint) returns void language plpgsql as $$
       declare
-        tx bigint := case when tg_table_name = 'ledger_entry' then new.transaction_id else new.id end;
         total numeric;
         entries int;
       begin
@@ -151,10 +150,19 @@ export class Migration20261128040000 extends Migration {
           raise exception 'ledger transaction % does not balance: % entries summing to %', tx, entries, total
             using errcode = 'check_violation';
         end if;
+      end $$;`);
+    this.addSql(`create function ledger_entry_balanced() returns trigger language plpgsql as $$
+      begin
+        perform ledger_assert_balanced(new.transaction_id);
+        return null;
+      end $$;`);
+    this.addSql(`create function ledger_transaction_balanced() returns trigger language plpgsql as $$
+      begin
+        perform ledger_assert_balanced(new.id);
         return null;
       end $$;`);
     this.addSql(`create constraint trigger ledger_entry_balanced after insert on ledger_entry deferrable initially deferred
-      for each row execute function ledger_transaction_balanced();`);
+      for each row execute function ledger_entry_balanced();`);
     this.addSql(`create constraint trigger ledger_transaction_balanced after insert on ledger_transaction deferrable initially deferred
       for each row execute function ledger_transaction_balanced();`);
   }
@@ -168,6 +176,8 @@ export class Migration20261128040000 extends Migration {
     this.addSql(`drop trigger if exists ledger_entry_append_only on ledger_entry;`);
     this.addSql(`drop trigger if exists ledger_transaction_append_only on ledger_transaction;`);
     this.addSql(`drop function if exists ledger_transaction_balanced();`);
+    this.addSql(`drop function if exists ledger_entry_balanced();`);
+    this.addSql(`drop function if exists ledger_assert_balanced(bigint);`);
     this.addSql(`drop function if exists ledger_entry_apply();`);
     this.addSql(`drop function if exists ledger_refuse_change();`);
 

@@ -39,7 +39,7 @@ export class Donation {
   fund!: Ref<Fund>;
 
   @Field(() => String, { description: 'Receipt number, gapless per fund and year: PT-2025-000123' })
-  @Property({ type: 'string', columnType: 'text', unique: true })
+  @Property({ type: 'string', columnType: 'text', index: true })
   receiptNumber!: string;
 
   @Property({ type: 'integer' })

@@ -16,6 +16,8 @@ export enum AccountCode {
   DONATION_INCOME = 'DONATION_INCOME',
   /** Donations received in kind, at their valuation. Credit-normal. */
   IN_KIND_INCOME = 'IN_KIND_INCOME',
+  /** Money or goods spent (disbursements), by purpose. Debit-normal. */
+  EXPENSE = 'EXPENSE',
 }
 
 export enum NormalSide {

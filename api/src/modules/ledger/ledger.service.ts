@@ -37,6 +37,7 @@ const normalSide: Record<AccountCode, NormalSide> = {
   [AccountCode.GOODS]: NormalSide.DEBIT,
   [AccountCode.DONATION_INCOME]: NormalSide.CREDIT,
   [AccountCode.IN_KIND_INCOME]: NormalSide.CREDIT,
+  [AccountCode.EXPENSE]: NormalSide.DEBIT,
 };
 
 const accountKey = (code: string, purpose: string | null | undefined) => `${code}|${purpose ?? ''}`;
