@@ -28,7 +28,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 beforeEach(async () => {
   await resetDatabase(server.orm);
-  await seedDemo(server.orm.em.fork());
+  await seedDemo(server.orm.em.fork(), { activity: false });
   manager = await signIn(server.graphqlUrl, 'ketoan@soquy.example');
   fundId = String((await fundOf(server.orm.em, '36')).id);
 });

@@ -18,7 +18,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 beforeEach(async () => {
   await resetDatabase(server.orm);
-  await seedDemo(server.orm.em.fork());
+  await seedDemo(server.orm.em.fork(), { activity: false });
   fundId = (await fundOf(server.orm.em, '36')).id;
 });
 

@@ -24,7 +24,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 beforeEach(async () => {
   await resetDatabase(server.orm);
-  await seedDemo(server.orm.em.fork());
+  await seedDemo(server.orm.em.fork(), { activity: false });
   admin = await signIn(server.graphqlUrl, 'admin@soquy.example');
 });
 

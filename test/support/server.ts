@@ -22,7 +22,7 @@ export interface TestServer {
  */
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const { orm, url: databaseUrl } = await createTestDatabase();
-  await seedDemo(orm.em.fork());
+  await seedDemo(orm.em.fork(), { activity: false });
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'error', ...env });
   setLogLevel(config.logLevel);
   const app: App = await createApp(config, orm, TEST_JWT_SECRET);

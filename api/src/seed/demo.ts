@@ -4,6 +4,7 @@ import { getMeta, setMeta } from '../modules/system/app-meta';
 import { AdministrativeUnit } from '../modules/units/unit.entity';
 import { createUserRecord } from '../modules/users/user.service';
 import { User } from '../modules/users/user.entity';
+import { seedDemoDonations, type DemoActivity } from './demo-donations';
 import { seedFunds } from './funds';
 import { seedUnits } from './units';
 
@@ -25,17 +26,23 @@ export async function seedReference(em: EntityManager): Promise<{ units: number;
   return { units, funds: await seedFunds(em) };
 }
 
-/** Demo data, written once: a second call finds the marker and does nothing. */
-export async function seedDemo(em: EntityManager): Promise<{ seeded: boolean }> {
+/**
+ * Demo data, written once: a second call finds the marker and does nothing. `activity: false`
+ * leaves out the donations, donors and campaigns (tests build their own).
+ */
+export async function seedDemo(em: EntityManager, options: { activity?: boolean } = {}): Promise<{ seeded: boolean; activity?: DemoActivity }> {
   if (await getMeta(em, 'demo_seeded_at')) return { seeded: false };
-  await em.transactional(async (tx) => {
+  const activity = await em.transactional(async (tx) => {
     await seedReference(tx);
+    const ids: Record<string, number> = {};
     for (const account of demoAccounts) {
-      if (await tx.count(User, { email: account.email })) continue;
+      const existing = await tx.findOne(User, { email: account.email });
       const unit = await tx.findOneOrFail(AdministrativeUnit, { code: account.unitCode });
-      await createUserRecord(tx, { ...account, unit, password: DEMO_PASSWORD });
+      ids[account.email] = (existing ?? (await createUserRecord(tx, { ...account, unit, password: DEMO_PASSWORD }))).id;
     }
+    const seeded = options.activity === false ? undefined : await seedDemoDonations(tx, { province: ids['ketoan@soquy.example']!, commune13741: ids['xa13741@soquy.example']! });
     await setMeta(tx, 'demo_seeded_at', new Date().toISOString());
+    return seeded;
   });
-  return { seeded: true };
+  return { seeded: true, activity };
 }

@@ -32,7 +32,7 @@ export interface Posted {
   hash: string;
 }
 
-const normalSide: Record<AccountCode, NormalSide> = {
+export const normalSide: Record<AccountCode, NormalSide> = {
   [AccountCode.CASH]: NormalSide.DEBIT,
   [AccountCode.GOODS]: NormalSide.DEBIT,
   [AccountCode.DONATION_INCOME]: NormalSide.CREDIT,
