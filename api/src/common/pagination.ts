@@ -1,5 +1,5 @@
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { ArgsType, Field, Int, ObjectType } from 'type-graphql';
+import { IsIn, IsInt, IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { ArgsType, Field, ID, InputType, Int, ObjectType, type ClassType } from 'type-graphql';
 import { badInput } from './errors';
 
 export const MAX_PAGE_SIZE = 500;
@@ -28,6 +28,45 @@ export class ListArgs {
   @IsOptional()
   @IsIn(['ASC', 'DESC', 'asc', 'desc'])
   sortOrder?: string;
+}
+
+/** The filter every list takes: the records react-admin asks for by id (getMany). */
+@InputType()
+export class IdsFilter {
+  @Field(() => [ID], { nullable: true, description: 'Only these records' })
+  @IsOptional()
+  ids?: string[];
+}
+
+/** A list filter with free-text search. */
+@InputType()
+export class SearchFilter extends IdsFilter {
+  @Field(() => String, { nullable: true, description: 'Text to search for, with or without diacritics' })
+  @IsOptional()
+  @MaxLength(100)
+  q?: string;
+}
+
+/**
+ * The two argument sets of a react-admin list over `Filter`: `allX(page, perPage, sortField,
+ * sortOrder, filter)` and `_allXMeta(filter)`.
+ */
+export function listArgsOf<F extends object>(Filter: ClassType<F>) {
+  @ArgsType()
+  class FilterArgs {
+    @Field(() => Filter, { nullable: true })
+    @IsOptional()
+    filter?: F;
+  }
+
+  @ArgsType()
+  class PageArgs extends ListArgs {
+    @Field(() => Filter, { nullable: true })
+    @IsOptional()
+    filter?: F;
+  }
+
+  return { PageArgs, FilterArgs };
 }
 
 @ObjectType({ description: "A list's size for react-admin's pagination" })

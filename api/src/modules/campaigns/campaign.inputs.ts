@@ -2,19 +2,10 @@ import { IsInt, IsOptional, IsString, Length, MaxLength, Min } from 'class-valid
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Money } from '../../common/money';
-import { ListArgs } from '../../common/pagination';
+import { IdsFilter, listArgsOf, SearchFilter } from '../../common/pagination';
 
 @InputType({ description: 'Filters of the campaign list; all optional, combined with AND' })
-export class CampaignFilter {
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(100)
-  q?: string;
-
-  @Field(() => [ID], { nullable: true })
-  @IsOptional()
-  ids?: string[];
-
+export class CampaignFilter extends SearchFilter {
   @Field(() => ID, { nullable: true })
   @IsOptional()
   fundId?: string;
@@ -24,19 +15,9 @@ export class CampaignFilter {
   activeOn?: string;
 }
 
-@ArgsType()
-export class CampaignListArgs extends ListArgs {
-  @Field(() => CampaignFilter, { nullable: true })
-  @IsOptional()
-  filter?: CampaignFilter;
-}
-
-@ArgsType()
-export class CampaignFilterArgs {
-  @Field(() => CampaignFilter, { nullable: true })
-  @IsOptional()
-  filter?: CampaignFilter;
-}
+export const { PageArgs: CampaignListArgs, FilterArgs: CampaignFilterArgs } = listArgsOf(CampaignFilter);
+export type CampaignListArgs = InstanceType<typeof CampaignListArgs>;
+export type CampaignFilterArgs = InstanceType<typeof CampaignFilterArgs>;
 
 @ArgsType()
 export class CreateCampaignArgs {
@@ -87,11 +68,7 @@ export class UpdateCampaignArgs {
 }
 
 @InputType()
-export class PledgeFilter {
-  @Field(() => [ID], { nullable: true })
-  @IsOptional()
-  ids?: string[];
-
+export class PledgeFilter extends IdsFilter {
   @Field(() => ID, { nullable: true })
   @IsOptional()
   campaignId?: string;
@@ -105,19 +82,9 @@ export class PledgeFilter {
   overdue?: boolean;
 }
 
-@ArgsType()
-export class PledgeListArgs extends ListArgs {
-  @Field(() => PledgeFilter, { nullable: true })
-  @IsOptional()
-  filter?: PledgeFilter;
-}
-
-@ArgsType()
-export class PledgeFilterArgs {
-  @Field(() => PledgeFilter, { nullable: true })
-  @IsOptional()
-  filter?: PledgeFilter;
-}
+export const { PageArgs: PledgeListArgs, FilterArgs: PledgeFilterArgs } = listArgsOf(PledgeFilter);
+export type PledgeListArgs = InstanceType<typeof PledgeListArgs>;
+export type PledgeFilterArgs = InstanceType<typeof PledgeFilterArgs>;
 
 @ArgsType()
 export class CreatePledgeArgs {

@@ -3,20 +3,11 @@ import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { ProgramCategory } from '../../common/categories';
 import { Money } from '../../common/money';
-import { ListArgs } from '../../common/pagination';
+import { listArgsOf, SearchFilter } from '../../common/pagination';
 import { DonationMethod, DonationStatus } from './donation.entity';
 
 @InputType({ description: 'Filters of the donation list; all optional, combined with AND' })
-export class DonationFilter {
-  @Field(() => String, { nullable: true, description: "Text in the receipt number or the donor's name, with or without diacritics" })
-  @IsOptional()
-  @MaxLength(100)
-  q?: string;
-
-  @Field(() => [ID], { nullable: true })
-  @IsOptional()
-  ids?: string[];
-
+export class DonationFilter extends SearchFilter {
   @Field(() => ID, { nullable: true })
   @IsOptional()
   fundId?: string;
@@ -66,19 +57,9 @@ export class DonationFilter {
   earmark?: ProgramCategory;
 }
 
-@ArgsType()
-export class DonationListArgs extends ListArgs {
-  @Field(() => DonationFilter, { nullable: true })
-  @IsOptional()
-  filter?: DonationFilter;
-}
-
-@ArgsType()
-export class DonationFilterArgs {
-  @Field(() => DonationFilter, { nullable: true })
-  @IsOptional()
-  filter?: DonationFilter;
-}
+export const { PageArgs: DonationListArgs, FilterArgs: DonationFilterArgs } = listArgsOf(DonationFilter);
+export type DonationListArgs = InstanceType<typeof DonationListArgs>;
+export type DonationFilterArgs = InstanceType<typeof DonationFilterArgs>;
 
 @ArgsType()
 export class CreateDonationArgs {

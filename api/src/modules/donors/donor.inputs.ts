@@ -1,19 +1,10 @@
 import { IsEnum, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
-import { ListArgs } from '../../common/pagination';
+import { listArgsOf, SearchFilter } from '../../common/pagination';
 import { DonorType } from './donor.entity';
 
 @InputType({ description: 'Filters of the donor list; all optional, combined with AND' })
-export class DonorFilter {
-  @Field(() => String, { nullable: true, description: 'Text in the name, tax code or ID number, with or without diacritics' })
-  @IsOptional()
-  @MaxLength(100)
-  q?: string;
-
-  @Field(() => [ID], { nullable: true })
-  @IsOptional()
-  ids?: string[];
-
+export class DonorFilter extends SearchFilter {
   @Field(() => DonorType, { nullable: true })
   @IsOptional()
   type?: DonorType;
@@ -23,19 +14,9 @@ export class DonorFilter {
   unitId?: string;
 }
 
-@ArgsType()
-export class DonorListArgs extends ListArgs {
-  @Field(() => DonorFilter, { nullable: true })
-  @IsOptional()
-  filter?: DonorFilter;
-}
-
-@ArgsType()
-export class DonorFilterArgs {
-  @Field(() => DonorFilter, { nullable: true })
-  @IsOptional()
-  filter?: DonorFilter;
-}
+export const { PageArgs: DonorListArgs, FilterArgs: DonorFilterArgs } = listArgsOf(DonorFilter);
+export type DonorListArgs = InstanceType<typeof DonorListArgs>;
+export type DonorFilterArgs = InstanceType<typeof DonorFilterArgs>;
 
 @ArgsType()
 export class DonorFields {

@@ -1,20 +1,11 @@
-import { IsOptional, MaxLength } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { ListArgs } from '../../common/pagination';
+import { listArgsOf, SearchFilter } from '../../common/pagination';
 import { FundKind } from './fund.entity';
 
 @InputType({ description: 'Filters of the fund list; all optional, combined with AND' })
-export class FundFilter {
-  @Field(() => String, { nullable: true, description: 'Text in the fund or unit name, with or without diacritics' })
-  @IsOptional()
-  @MaxLength(100)
-  q?: string;
-
-  @Field(() => [ID], { nullable: true })
-  @IsOptional()
-  ids?: string[];
-
+export class FundFilter extends SearchFilter {
   @Field(() => FundKind, { nullable: true })
   @IsOptional()
   kind?: FundKind;
@@ -24,19 +15,9 @@ export class FundFilter {
   unitId?: string;
 }
 
-@ArgsType()
-export class FundListArgs extends ListArgs {
-  @Field(() => FundFilter, { nullable: true })
-  @IsOptional()
-  filter?: FundFilter;
-}
-
-@ArgsType()
-export class FundFilterArgs {
-  @Field(() => FundFilter, { nullable: true })
-  @IsOptional()
-  filter?: FundFilter;
-}
+export const { PageArgs: FundListArgs, FilterArgs: FundFilterArgs } = listArgsOf(FundFilter);
+export type FundListArgs = InstanceType<typeof FundListArgs>;
+export type FundFilterArgs = InstanceType<typeof FundFilterArgs>;
 
 @ArgsType()
 export class LockFundPeriodArgs {

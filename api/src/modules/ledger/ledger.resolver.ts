@@ -1,8 +1,8 @@
 import { IsOptional } from 'class-validator';
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, InputType, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Field, ID, InputType, Query, Resolver } from 'type-graphql';
 import { signedIn, type RequestContext, type SignedInContext } from '../../common/context';
 import { likeEscape } from '../../common/text';
-import { ListArgs, ListMetadata, MAX_PAGE_SIZE, parseId } from '../../common/pagination';
+import { IdsFilter, listArgsOf, ListMetadata, MAX_PAGE_SIZE, parseId } from '../../common/pagination';
 import { badInput } from '../../common/errors';
 import { Permission } from '../../common/permissions';
 import { fundService } from '../funds/fund.service';
@@ -10,29 +10,15 @@ import { LedgerLine, LedgerVerification } from './ledger.types';
 import { verifyFundLedger } from './ledger.verify';
 
 @InputType()
-export class LedgerLineFilter {
+export class LedgerLineFilter extends IdsFilter {
   @Field(() => ID, { nullable: true })
   @IsOptional()
   fundId?: string;
-
-  @Field(() => [ID], { nullable: true })
-  @IsOptional()
-  ids?: string[];
 }
 
-@ArgsType()
-export class LedgerLineListArgs extends ListArgs {
-  @Field(() => LedgerLineFilter, { nullable: true })
-  @IsOptional()
-  filter?: LedgerLineFilter;
-}
-
-@ArgsType()
-export class LedgerLineFilterArgs {
-  @Field(() => LedgerLineFilter, { nullable: true })
-  @IsOptional()
-  filter?: LedgerLineFilter;
-}
+export const { PageArgs: LedgerLineListArgs, FilterArgs: LedgerLineFilterArgs } = listArgsOf(LedgerLineFilter);
+export type LedgerLineListArgs = InstanceType<typeof LedgerLineListArgs>;
+export type LedgerLineFilterArgs = InstanceType<typeof LedgerLineFilterArgs>;
 
 function where(ctx: SignedInContext, filter: LedgerLineFilter = {}): { sql: string; params: unknown[] } {
   const parts = ['u.path like ?'];

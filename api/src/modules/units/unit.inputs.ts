@@ -1,19 +1,10 @@
 import { IsOptional, MaxLength } from 'class-validator';
-import { ArgsType, Field, ID, InputType } from 'type-graphql';
-import { ListArgs } from '../../common/pagination';
+import { Field, ID, InputType } from 'type-graphql';
+import { listArgsOf, SearchFilter } from '../../common/pagination';
 import { UnitLevel } from './unit.entity';
 
 @InputType({ description: 'Filters of the administrative unit list; all optional, combined with AND' })
-export class AdministrativeUnitFilter {
-  @Field(() => String, { nullable: true, description: 'Text in the name or code, with or without diacritics' })
-  @IsOptional()
-  @MaxLength(100)
-  q?: string;
-
-  @Field(() => [ID], { nullable: true })
-  @IsOptional()
-  ids?: string[];
-
+export class AdministrativeUnitFilter extends SearchFilter {
   @Field(() => UnitLevel, { nullable: true })
   @IsOptional()
   level?: UnitLevel;
@@ -28,16 +19,6 @@ export class AdministrativeUnitFilter {
   code?: string;
 }
 
-@ArgsType()
-export class AdministrativeUnitListArgs extends ListArgs {
-  @Field(() => AdministrativeUnitFilter, { nullable: true })
-  @IsOptional()
-  filter?: AdministrativeUnitFilter;
-}
-
-@ArgsType()
-export class AdministrativeUnitFilterArgs {
-  @Field(() => AdministrativeUnitFilter, { nullable: true })
-  @IsOptional()
-  filter?: AdministrativeUnitFilter;
-}
+export const { PageArgs: AdministrativeUnitListArgs, FilterArgs: AdministrativeUnitFilterArgs } = listArgsOf(AdministrativeUnitFilter);
+export type AdministrativeUnitListArgs = InstanceType<typeof AdministrativeUnitListArgs>;
+export type AdministrativeUnitFilterArgs = InstanceType<typeof AdministrativeUnitFilterArgs>;

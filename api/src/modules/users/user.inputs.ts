@@ -1,19 +1,10 @@
 import { IsBoolean, IsEmail, IsEnum, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
-import { ListArgs } from '../../common/pagination';
+import { listArgsOf, SearchFilter } from '../../common/pagination';
 import { Role } from '../../common/permissions';
 
 @InputType({ description: 'Filters of the user list; all optional, combined with AND' })
-export class UserFilter {
-  @Field(() => String, { nullable: true, description: 'Text in the name or email, with or without diacritics' })
-  @IsOptional()
-  @MaxLength(100)
-  q?: string;
-
-  @Field(() => [ID], { nullable: true })
-  @IsOptional()
-  ids?: string[];
-
+export class UserFilter extends SearchFilter {
   @Field(() => Role, { nullable: true })
   @IsOptional()
   role?: Role;
@@ -27,19 +18,9 @@ export class UserFilter {
   active?: boolean;
 }
 
-@ArgsType()
-export class UserListArgs extends ListArgs {
-  @Field(() => UserFilter, { nullable: true })
-  @IsOptional()
-  filter?: UserFilter;
-}
-
-@ArgsType()
-export class UserFilterArgs {
-  @Field(() => UserFilter, { nullable: true })
-  @IsOptional()
-  filter?: UserFilter;
-}
+export const { PageArgs: UserListArgs, FilterArgs: UserFilterArgs } = listArgsOf(UserFilter);
+export type UserListArgs = InstanceType<typeof UserListArgs>;
+export type UserFilterArgs = InstanceType<typeof UserFilterArgs>;
 
 @ArgsType()
 export class CreateUserArgs {
