@@ -1,9 +1,11 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, type ContainerType, type NonEmptyArray } from 'type-graphql';
 import { authChecker } from './common/auth-checker';
+import { auditMutations } from './modules/audit/audit.middleware';
 import { AuthResolver } from './modules/auth/auth.resolver';
 import { AuthService } from './modules/auth/auth.service';
 import { TokenService } from './modules/auth/token';
+import { AuditResolver } from './modules/audit/audit.resolver';
 import { CampaignResolver, PledgeResolver } from './modules/campaigns/campaign.resolver';
 import { DonationResolver } from './modules/donations/donation.resolver';
 import { DonorResolver } from './modules/donors/donor.resolver';
@@ -22,6 +24,7 @@ export const resolvers: NonEmptyArray<new (...args: never[]) => object> = [
   CampaignResolver,
   PledgeResolver,
   DonationResolver,
+  AuditResolver,
 ];
 
 /** Builds the executable schema; resolvers get their services through this small container. */
@@ -39,6 +42,7 @@ export async function buildAppSchema(tokens: TokenService): Promise<GraphQLSchem
     authChecker,
     authMode: 'error',
     container,
+    globalMiddlewares: [auditMutations],
     // GraphQL already shapes the input; class-validator adds the rules. Args classes without rules are valid.
     validate: { forbidUnknownValues: false },
   });

@@ -33,6 +33,7 @@ export enum Permission {
   DonationRead = 'donation.read',
   DonationCreate = 'donation.create',
   DonationVoid = 'donation.void',
+  AuditRead = 'audit.read',
 }
 registerEnumType(Permission, { name: 'Permission' });
 
@@ -49,10 +50,10 @@ const fundManagement = [Permission.FundLock, Permission.DonorWrite, Permission.C
 
 /** Which role may do what. INSPECTOR holds read permissions only (checked by a test). */
 export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
-  [Role.ADMIN]: [...read, Permission.UserRead, Permission.UserCreate, Permission.UserUpdate, Permission.UserResetPassword, Permission.LedgerVerify],
+  [Role.ADMIN]: [...read, Permission.UserRead, Permission.UserCreate, Permission.UserUpdate, Permission.UserResetPassword, Permission.LedgerVerify, Permission.AuditRead],
   [Role.FUND_MANAGER]: [...read, ...fundManagement],
   [Role.GRANT_OFFICER]: [...read],
-  [Role.INSPECTOR]: [...read, Permission.UserRead, Permission.LedgerVerify],
+  [Role.INSPECTOR]: [...read, Permission.UserRead, Permission.LedgerVerify, Permission.AuditRead],
 };
 
 /** Permissions that change data; never granted to INSPECTOR. */

@@ -1,3 +1,4 @@
+import { AuditEvent } from '../modules/audit/audit.entity';
 import { Campaign, Pledge } from '../modules/campaigns/campaign.entity';
 import { Donation } from '../modules/donations/donation.entity';
 import { Donor } from '../modules/donors/donor.entity';
@@ -24,4 +25,5 @@ export const entities = [
   Campaign,
   Pledge,
   Donation,
+  AuditEvent,
 ];

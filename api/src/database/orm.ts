@@ -2,6 +2,7 @@ import path from 'node:path';
 import { DataloaderType, MikroORM, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { logger } from '../common/logger';
+import { AuditSubscriber } from '../modules/audit/audit.recorder';
 import { migrationsList } from '../migrations';
 import { entities } from './entities';
 
@@ -12,6 +13,7 @@ export function ormOptions(clientUrl: string, overrides: Partial<Options> = {}):
     clientUrl,
     entities,
     extensions: [Migrator],
+    subscribers: [new AuditSubscriber()],
     discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true },
     dataloader: DataloaderType.ALL,
     forceUtcTimezone: true,

@@ -32,10 +32,13 @@ export async function assertNotLocked(em: EntityManager, ip: string, email: stri
   }
 }
 
-/** Counts one failure for the address and the email, atomically, locking a key at its limit. */
+/**
+ * Counts one failure for the address and the email, atomically, locking a key at its limit.
+ * Written outside the sign-in's transaction (which rolls back when the sign-in fails).
+ */
 export async function recordFailure(em: EntityManager, ip: string, email: string): Promise<void> {
   for (const { key, limit } of throttleKeys(ip, email)) {
-    await em.execute(
+    await em.getConnection().execute(
       `insert into login_throttle as t (key, failures, window_started_at, locked_until)
        values (?, 1, now(), null)
        on conflict (key) do update set
