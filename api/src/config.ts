@@ -26,8 +26,8 @@ export interface Config {
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
   readonly trustProxy: boolean;
   readonly limits: {
-    /** Sanity cap of one donation, in đồng: a typo of three zeros is refused, not posted. */
-    readonly maxDonationAmount: number;
+    /** Sanity cap of one donation or disbursement, in đồng: a slip of three zeros is refused, not posted. */
+    readonly maxAmount: number;
   };
 }
 
@@ -120,6 +120,6 @@ export function loadConfig(env: Env = process.env): Config {
     adminDist: path.resolve(projectRoot, 'admin/dist'),
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
     trustProxy: flag(env, 'TRUST_PROXY', false),
-    limits: { maxDonationAmount: positiveInt(env, 'DONATION_MAX_AMOUNT', 100_000_000_000) },
+    limits: { maxAmount: positiveInt(env, 'MAX_AMOUNT', 100_000_000_000) },
   };
 }

@@ -33,6 +33,6 @@ export async function resetDatabase(orm: Orm): Promise<void> {
   await orm.em
     .getConnection()
     .execute(
-      'truncate app_user, login_throttle, app_meta, fund, ledger_account, ledger_transaction, ledger_entry, document_counter, donor, campaign, pledge, donation, audit_event restart identity cascade',
+      'truncate app_user, login_throttle, app_meta, fund, ledger_account, ledger_transaction, ledger_entry, document_counter, donor, campaign, pledge, donation, audit_event, disbursement restart identity cascade',
     );
 }

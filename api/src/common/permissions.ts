@@ -34,6 +34,10 @@ export enum Permission {
   DonationCreate = 'donation.create',
   DonationVoid = 'donation.void',
   AuditRead = 'audit.read',
+  DisbursementRead = 'disbursement.read',
+  DisbursementCreate = 'disbursement.create',
+  DisbursementApprove = 'disbursement.approve',
+  DisbursementPay = 'disbursement.pay',
 }
 registerEnumType(Permission, { name: 'Permission' });
 
@@ -45,14 +49,24 @@ const read = [
   Permission.DonorRead,
   Permission.CampaignRead,
   Permission.DonationRead,
+  Permission.DisbursementRead,
 ];
-const fundManagement = [Permission.FundLock, Permission.DonorWrite, Permission.CampaignWrite, Permission.DonationCreate, Permission.DonationVoid];
+const fundManagement = [
+  Permission.FundLock,
+  Permission.DonorWrite,
+  Permission.CampaignWrite,
+  Permission.DonationCreate,
+  Permission.DonationVoid,
+  Permission.DisbursementCreate,
+  Permission.DisbursementApprove,
+  Permission.DisbursementPay,
+];
 
 /** Which role may do what. INSPECTOR holds read permissions only (checked by a test). */
 export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
   [Role.ADMIN]: [...read, Permission.UserRead, Permission.UserCreate, Permission.UserUpdate, Permission.UserResetPassword, Permission.LedgerVerify, Permission.AuditRead],
   [Role.FUND_MANAGER]: [...read, ...fundManagement],
-  [Role.GRANT_OFFICER]: [...read],
+  [Role.GRANT_OFFICER]: [...read, Permission.DisbursementCreate],
   [Role.INSPECTOR]: [...read, Permission.UserRead, Permission.LedgerVerify, Permission.AuditRead],
 };
 

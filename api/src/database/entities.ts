@@ -1,5 +1,6 @@
 import { AuditEvent } from '../modules/audit/audit.entity';
 import { Campaign, Pledge } from '../modules/campaigns/campaign.entity';
+import { Disbursement } from '../modules/disbursements/disbursement.entity';
 import { Donation } from '../modules/donations/donation.entity';
 import { Donor } from '../modules/donors/donor.entity';
 import { Fund } from '../modules/funds/fund.entity';
@@ -26,4 +27,5 @@ export const entities = [
   Pledge,
   Donation,
   AuditEvent,
+  Disbursement,
 ];

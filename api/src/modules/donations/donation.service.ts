@@ -92,7 +92,7 @@ export const donationService = {
     const replay = await this.byIdempotencyKey(ctx, args);
     if (replay) return replay;
 
-    assertAmount(args.amount, 'amount', ctx.config.limits.maxDonationAmount);
+    assertAmount(args.amount, 'amount', ctx.config.limits.maxAmount);
     assertPastDate(args.receivedOn, 'receivedOn');
     const inKind = args.method === DonationMethod.IN_KIND;
     if (inKind && !args.inKindDescription?.trim()) throw badInput('inKindDescription is required for an in-kind donation: say what was given', 'inKindDescription');

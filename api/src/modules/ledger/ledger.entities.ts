@@ -18,6 +18,10 @@ export enum AccountCode {
   IN_KIND_INCOME = 'IN_KIND_INCOME',
   /** Money or goods spent (disbursements), by purpose. Debit-normal. */
   EXPENSE = 'EXPENSE',
+  /** Money sent to another fund. Debit-normal. */
+  TRANSFER_OUT = 'TRANSFER_OUT',
+  /** Money received from another fund. Credit-normal. */
+  TRANSFER_IN = 'TRANSFER_IN',
 }
 
 export enum NormalSide {

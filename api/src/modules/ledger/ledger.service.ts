@@ -38,6 +38,8 @@ export const normalSide: Record<AccountCode, NormalSide> = {
   [AccountCode.DONATION_INCOME]: NormalSide.CREDIT,
   [AccountCode.IN_KIND_INCOME]: NormalSide.CREDIT,
   [AccountCode.EXPENSE]: NormalSide.DEBIT,
+  [AccountCode.TRANSFER_OUT]: NormalSide.DEBIT,
+  [AccountCode.TRANSFER_IN]: NormalSide.CREDIT,
 };
 
 const accountKey = (code: string, purpose: string | null | undefined) => `${code}|${purpose ?? ''}`;

@@ -1,0 +1,177 @@
+import { BigIntType, Check, Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { GraphQLDateTimeISO, GraphQLLocalDate } from 'graphql-scalars';
+import { Money } from '../../common/money';
+import { Fund } from '../funds/fund.entity';
+import { LedgerTransaction } from '../ledger/ledger.entities';
+import { User } from '../users/user.entity';
+
+/** What a disbursement (phiếu chi) pays for: the program categories, a transfer to another fund, or administration. */
+export enum DisbursementCategory {
+  HOUSING_NEW = 'HOUSING_NEW',
+  HOUSING_REPAIR = 'HOUSING_REPAIR',
+  MEMORIAL_WORK = 'MEMORIAL_WORK',
+  CHILD_GIFT = 'CHILD_GIFT',
+  SCHOLARSHIP = 'SCHOLARSHIP',
+  SURGERY = 'SURGERY',
+  HARDSHIP = 'HARDSHIP',
+  TRANSFER = 'TRANSFER',
+  ADMINISTRATION = 'ADMINISTRATION',
+}
+registerEnumType(DisbursementCategory, { name: 'DisbursementCategory' });
+
+export enum DisbursementStatus {
+  DRAFT = 'DRAFT',
+  SUBMITTED = 'SUBMITTED',
+  APPROVED = 'APPROVED',
+  PAID = 'PAID',
+  REJECTED = 'REJECTED',
+  CANCELLED = 'CANCELLED',
+}
+registerEnumType(DisbursementStatus, { name: 'DisbursementStatus' });
+
+/** The kind of project a disbursement pays; the projects themselves come with their modules. */
+export enum ProjectType {
+  HOUSING_GRANT = 'HOUSING_GRANT',
+  MEMORIAL_WORK = 'MEMORIAL_WORK',
+  CHILD_SUPPORT = 'CHILD_SUPPORT',
+}
+registerEnumType(ProjectType, { name: 'ProjectType', description: 'Hỗ trợ nhà ở, công trình ghi công liệt sĩ, hỗ trợ trẻ em' });
+
+@ObjectType({ description: 'Money out of a fund (phiếu chi), through DRAFT → SUBMITTED → APPROVED → PAID, or REJECTED / CANCELLED' })
+@Entity({ tableName: 'disbursement' })
+@Index({ properties: ['fund', 'status'] })
+@Check({ name: 'disbursement_amount_check', expression: 'amount > 0' })
+@Index({ name: 'disbursement_voucher_key', expression: 'create unique index disbursement_voucher_key on disbursement (fund_id, voucher_year, voucher_seq) where voucher_seq is not null' })
+export class Disbursement {
+  [OptionalProps]?: 'createdAt' | 'status' | 'documents' | 'fundId' | 'targetFundId' | 'createdById' | 'approvedById';
+
+  @Field(() => ID)
+  @PrimaryKey({ type: new BigIntType('number'), autoincrement: true })
+  id!: number;
+
+  @ManyToOne({ entity: () => Fund, ref: true, deleteRule: 'restrict' })
+  fund!: Ref<Fund>;
+
+  @Field(() => String, { nullable: true, description: 'Voucher number, gapless per fund and year, given on payment: PC-2025-000045' })
+  @Property({ type: 'string', columnType: 'text', nullable: true })
+  voucherNumber?: string;
+
+  @Property({ type: 'integer', nullable: true })
+  voucherYear?: number;
+
+  @Property({ type: 'integer', nullable: true })
+  voucherSeq?: number;
+
+  @Field(() => Money)
+  @Property({ type: new BigIntType('number') })
+  amount!: number;
+
+  @Field(() => DisbursementCategory)
+  @Enum({ items: () => DisbursementCategory, nativeEnumName: 'disbursement_category' })
+  category!: DisbursementCategory;
+
+  @Field(() => String)
+  @Property({ type: 'string', columnType: 'text' })
+  payeeName!: string;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', columnType: 'text', nullable: true })
+  payeeIdNumber?: string;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', columnType: 'text', nullable: true })
+  payeeAddress?: string;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', columnType: 'text', nullable: true })
+  payeeBankAccount?: string;
+
+  @Field(() => String, { description: 'What the money is for (nội dung chi)' })
+  @Property({ type: 'string', columnType: 'text' })
+  purpose!: string;
+
+  @Field(() => ProjectType, { nullable: true })
+  @Enum({ items: () => ProjectType, nativeEnumName: 'project_type', nullable: true })
+  projectType?: ProjectType;
+
+  @Field(() => ID, { nullable: true, description: 'The housing grant, memorial work or child support case paid' })
+  @Property({ type: new BigIntType('number'), nullable: true })
+  projectId?: number;
+
+  @Field(() => [String], { description: 'Supporting documents: decision numbers, minutes, invoices' })
+  @Property({ type: 'json', columnType: 'jsonb', default: '[]' })
+  documents: string[] = [];
+
+  @ManyToOne({ entity: () => Fund, ref: true, nullable: true, deleteRule: 'restrict' })
+  targetFund?: Ref<Fund>;
+
+  @Property({ type: 'string', columnType: 'text', unique: true })
+  idempotencyKey!: string;
+
+  @Field(() => DisbursementStatus)
+  @Enum({ items: () => DisbursementStatus, nativeEnumName: 'disbursement_status', default: DisbursementStatus.DRAFT })
+  status: DisbursementStatus = DisbursementStatus.DRAFT;
+
+  @ManyToOne({ entity: () => User, ref: true, deleteRule: 'restrict' })
+  createdBy!: Ref<User>;
+
+  @Field(() => GraphQLDateTimeISO)
+  @Property({ type: 'datetime', columnType: 'timestamptz', defaultRaw: 'now()' })
+  createdAt: Date = new Date();
+
+  @ManyToOne({ entity: () => User, ref: true, nullable: true, deleteRule: 'restrict' })
+  submittedBy?: Ref<User>;
+
+  @Field(() => GraphQLDateTimeISO, { nullable: true })
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  submittedAt?: Date;
+
+  @ManyToOne({ entity: () => User, ref: true, nullable: true, deleteRule: 'restrict' })
+  approvedBy?: Ref<User>;
+
+  @Field(() => GraphQLDateTimeISO, { nullable: true })
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  approvedAt?: Date;
+
+  @ManyToOne({ entity: () => User, ref: true, nullable: true, deleteRule: 'restrict' })
+  decidedBy?: Ref<User>;
+
+  @Field(() => String, { nullable: true, description: 'Why it was rejected or cancelled' })
+  @Property({ type: 'string', columnType: 'text', nullable: true })
+  reason?: string;
+
+  @ManyToOne({ entity: () => User, ref: true, nullable: true, deleteRule: 'restrict' })
+  paidBy?: Ref<User>;
+
+  @Field(() => GraphQLLocalDate, { nullable: true })
+  @Property({ type: 'date', nullable: true })
+  paidOn?: string;
+
+  @Field(() => GraphQLDateTimeISO, { nullable: true })
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  closedAt?: Date;
+
+  @ManyToOne({ entity: () => LedgerTransaction, ref: true, nullable: true, deleteRule: 'restrict' })
+  transaction?: Ref<LedgerTransaction>;
+
+  @Field(() => ID)
+  get fundId(): number {
+    return this.fund.id;
+  }
+
+  @Field(() => ID, { nullable: true, description: 'For a TRANSFER: the fund receiving the money' })
+  get targetFundId(): number | undefined {
+    return this.targetFund?.id;
+  }
+
+  @Field(() => ID)
+  get createdById(): number {
+    return this.createdBy.id;
+  }
+
+  @Field(() => ID, { nullable: true })
+  get approvedById(): number | undefined {
+    return this.approvedBy?.id;
+  }
+}

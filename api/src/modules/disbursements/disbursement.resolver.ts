@@ -1,0 +1,104 @@
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLLocalDate } from 'graphql-scalars';
+import { signedIn, type RequestContext } from '../../common/context';
+import { Money } from '../../common/money';
+import { amountInWords } from '../../common/money-words';
+import { ListMetadata } from '../../common/pagination';
+import { Permission } from '../../common/permissions';
+import { Disbursement } from './disbursement.entity';
+import { CreateDisbursementArgs, DisbursementFilterArgs, DisbursementListArgs } from './disbursement.inputs';
+import { disbursementService } from './disbursement.service';
+
+@ObjectType()
+export class DisbursementListMetadata extends ListMetadata {
+  @Field(() => Money, { description: 'Sum of the amounts of the disbursements matching the filter' })
+  totalAmount!: number;
+}
+
+@ObjectType({ description: 'What the current user may do with a disbursement' })
+export class DisbursementPermissions {
+  @Field(() => Boolean)
+  canSubmit!: boolean;
+
+  @Field(() => Boolean)
+  canApprove!: boolean;
+
+  @Field(() => Boolean)
+  canReject!: boolean;
+
+  @Field(() => Boolean)
+  canPay!: boolean;
+
+  @Field(() => Boolean)
+  canCancel!: boolean;
+}
+
+@Resolver(() => Disbursement)
+export class DisbursementResolver {
+  @Authorized(Permission.DisbursementRead)
+  @Query(() => [Disbursement], { description: 'Disbursements of the funds of your unit and the units below it' })
+  allDisbursements(@Ctx() ctx: RequestContext, @Args(() => DisbursementListArgs) args: DisbursementListArgs) {
+    return disbursementService.list(signedIn(ctx), args);
+  }
+
+  @Authorized(Permission.DisbursementRead)
+  @Query(() => DisbursementListMetadata)
+  async _allDisbursementsMeta(@Ctx() context: RequestContext, @Args(() => DisbursementFilterArgs) args: DisbursementFilterArgs): Promise<DisbursementListMetadata> {
+    const ctx = signedIn(context);
+    const [count, totalAmount] = await Promise.all([disbursementService.count(ctx, args.filter), disbursementService.total(ctx, args.filter)]);
+    return { count, totalAmount };
+  }
+
+  @Authorized(Permission.DisbursementRead)
+  @Query(() => Disbursement)
+  Disbursement(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+    return disbursementService.get(signedIn(ctx), id);
+  }
+
+  @Authorized(Permission.DisbursementCreate)
+  @Mutation(() => Disbursement, { description: 'Drafts a disbursement (phiếu chi); idempotent by idempotencyKey' })
+  createDisbursement(@Ctx() ctx: RequestContext, @Args(() => CreateDisbursementArgs) args: CreateDisbursementArgs) {
+    return disbursementService.create(signedIn(ctx), args);
+  }
+
+  @Authorized(Permission.DisbursementCreate)
+  @Mutation(() => Disbursement, { description: 'DRAFT → SUBMITTED' })
+  submitDisbursement(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+    return disbursementService.transition(signedIn(ctx), id, 'submit');
+  }
+
+  @Authorized(Permission.DisbursementApprove)
+  @Mutation(() => Disbursement, { description: 'SUBMITTED → APPROVED, by a FUND_MANAGER who did not create it' })
+  approveDisbursement(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+    return disbursementService.transition(signedIn(ctx), id, 'approve');
+  }
+
+  @Authorized(Permission.DisbursementApprove)
+  @Mutation(() => Disbursement, { description: 'SUBMITTED → REJECTED, with a reason' })
+  rejectDisbursement(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('reason', () => String) reason: string) {
+    return disbursementService.transition(signedIn(ctx), id, 'reject', reason);
+  }
+
+  @Authorized(Permission.DisbursementPay)
+  @Mutation(() => Disbursement, { description: 'APPROVED → PAID: gives the voucher number and posts to the ledger' })
+  payDisbursement(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('paidOn', () => GraphQLLocalDate) paidOn: string) {
+    return disbursementService.pay(signedIn(ctx), id, paidOn);
+  }
+
+  @Authorized(Permission.DisbursementCreate)
+  @Mutation(() => Disbursement, { description: 'DRAFT, SUBMITTED or APPROVED → CANCELLED, with a reason (an approved one only by an approver)' })
+  cancelDisbursement(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('reason', () => String) reason: string) {
+    return disbursementService.transition(signedIn(ctx), id, 'cancel', reason);
+  }
+
+  @FieldResolver(() => DisbursementPermissions)
+  permissions(@Root() d: Disbursement, @Ctx() ctx: RequestContext): DisbursementPermissions {
+    const may = disbursementService.permissions(signedIn(ctx), d);
+    return { canSubmit: may.submit, canApprove: may.approve, canReject: may.reject, canPay: may.pay, canCancel: may.cancel };
+  }
+
+  @FieldResolver(() => String, { description: 'The amount in Vietnamese words, as printed on the voucher' })
+  amountInWords(@Root() d: Disbursement): string {
+    return amountInWords(d.amount);
+  }
+}

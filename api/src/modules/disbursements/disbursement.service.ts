@@ -1,0 +1,252 @@
+import { raw, UniqueConstraintViolationException, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import type { SignedInContext } from '../../common/context';
+import { assertPastDate, todayVn } from '../../common/dates';
+import { AppError, badInput, conflict, ErrorCode } from '../../common/errors';
+import { assertAmount } from '../../common/money';
+import { pageOptions, parseId } from '../../common/pagination';
+import { findInScope } from '../../common/scope';
+import { likeEscape, viFold } from '../../common/text';
+import { Fund } from '../funds/fund.entity';
+import { fundService } from '../funds/fund.service';
+import { AccountCode, LedgerTransaction } from '../ledger/ledger.entities';
+import { assertOpenPeriod, nextDocumentNumber, post, type PostingLine } from '../ledger/ledger.service';
+import { User } from '../users/user.entity';
+import { Disbursement, DisbursementCategory as C, DisbursementStatus as S } from './disbursement.entity';
+import type { CreateDisbursementArgs, DisbursementFilter, DisbursementListArgs } from './disbursement.inputs';
+import { assertAdministrationCap } from './disbursement.policy';
+import { assertAllowed, refusal, transitions, type DisbursementAction } from './disbursement.state';
+
+const sortable = {
+  id: 'id', voucherNumber: 'voucherNumber', amount: 'amount', category: 'category', status: 'status', payeeName: 'payeeName',
+  createdAt: 'createdAt', approvedAt: 'approvedAt', paidOn: 'paidOn', fundId: 'fund', createdById: 'createdBy', approvedById: 'approvedBy',
+};
+
+/** Categories that may spend money earmarked to them; TRANSFER and ADMINISTRATION spend only the free part. */
+const earmarkable = new Set<C>([C.HOUSING_NEW, C.HOUSING_REPAIR, C.MEMORIAL_WORK, C.CHILD_GIFT, C.SCHOLARSHIP, C.SURGERY, C.HARDSHIP]);
+
+export const projectPurpose = (type: string, id: number) => `project:${type}:${id}`;
+
+function where(ctx: SignedInContext, filter: DisbursementFilter = {}): FilterQuery<Disbursement> {
+  const conditions: FilterQuery<Disbursement>[] = [ctx.scope.through<Disbursement>('fund.unit')];
+  if (filter.ids) conditions.push({ id: { $in: filter.ids.map((id) => parseId(id, 'Disbursement')) } });
+  if (filter.fundIds?.length) conditions.push({ fund: { $in: filter.fundIds.map((id) => parseId(id, 'Fund')) } });
+  if (filter.unitId) conditions.push({ fund: { unit: { path: { $like: `%/${parseId(filter.unitId, 'Unit')}/%` } } } });
+  if (filter.status?.length) conditions.push({ status: { $in: filter.status } });
+  if (filter.category?.length) conditions.push({ category: { $in: filter.category } });
+  if (filter.dateFrom) conditions.push({ [raw('coalesce(paid_on, created_at::date)')]: { $gte: filter.dateFrom } });
+  if (filter.dateTo) conditions.push({ [raw('coalesce(paid_on, created_at::date)')]: { $lte: filter.dateTo } });
+  if (filter.amountMin !== undefined && filter.amountMin !== null) conditions.push({ amount: { $gte: filter.amountMin } });
+  if (filter.amountMax !== undefined && filter.amountMax !== null) conditions.push({ amount: { $lte: filter.amountMax } });
+  if (filter.createdById) conditions.push({ createdBy: parseId(filter.createdById, 'User') });
+  if (filter.approvedById) conditions.push({ approvedBy: parseId(filter.approvedById, 'User') });
+  if (filter.projectType) conditions.push({ projectType: filter.projectType });
+  if (filter.projectId) conditions.push({ projectId: parseId(filter.projectId, 'Project') });
+  const payee = filter.payee ? viFold(filter.payee) : '';
+  if (payee) {
+    const like = `%${likeEscape(payee)}%`;
+    conditions.push({ $or: [{ [raw('vi_fold(payee_name)')]: { $like: like } }, { payeeIdNumber: { $like: like } }, { payeeBankAccount: { $like: like } }] });
+  }
+  const q = filter.q ? viFold(filter.q) : '';
+  if (q) {
+    const like = `%${likeEscape(q)}%`;
+    conditions.push({ $or: [{ [raw('lower(coalesce(voucher_number, \'\'))')]: { $like: like } }, { [raw('vi_fold(payee_name)')]: { $like: like } }, { [raw('vi_fold(purpose)')]: { $like: like } }] });
+  }
+  return { $and: conditions };
+}
+
+/**
+ * Where a payment's money comes from: the project's earmark, then the category's, then the free
+ * part; read under the fund's row lock, so the split is the one the balances allow.
+ */
+async function spendingLines(em: EntityManager, d: Disbursement): Promise<PostingLine[]> {
+  const purposes: (string | null)[] = [];
+  if (earmarkable.has(d.category)) {
+    if (d.projectType && d.projectId) purposes.push(projectPurpose(d.projectType, d.projectId));
+    purposes.push(d.category);
+  }
+  purposes.push(null);
+  const rows = await em.execute<{ purpose: string | null; balance: string }[]>("select purpose, balance from ledger_account where fund_id = ? and code = 'CASH'", [d.fund.id]);
+  const balance = new Map(rows.map((r) => [r.purpose, Number(r.balance)]));
+  const lines: PostingLine[] = [];
+  let left = d.amount;
+  for (const purpose of purposes) {
+    const take = Math.min(left, balance.get(purpose) ?? 0);
+    if (take > 0) lines.push({ code: AccountCode.CASH, purpose, amount: -take });
+    left -= take;
+  }
+  if (left > 0) {
+    const available = d.amount - left;
+    throw new AppError(
+      ErrorCode.INSUFFICIENT_FUNDS,
+      `The fund holds ${available.toLocaleString('vi-VN')} đồng that a ${d.category} payment may use (free money${purposes.length > 1 ? ' and money earmarked for it' : ''}), less than ${d.amount.toLocaleString('vi-VN')} đồng`,
+      { available },
+    );
+  }
+  if (d.category === C.TRANSFER) return [...lines, { code: AccountCode.TRANSFER_OUT, amount: d.amount }];
+  return [...lines, { code: AccountCode.EXPENSE, purpose: d.category, amount: d.amount }];
+}
+
+function samePayload(d: Disbursement, args: CreateDisbursementArgs): boolean {
+  return d.fund.id === Number(args.fundId) && d.amount === args.amount && d.category === args.category && d.payeeName === args.payeeName.trim();
+}
+
+export const disbursementService = {
+  list(ctx: SignedInContext, args: DisbursementListArgs): Promise<Disbursement[]> {
+    const { limit, offset, orderBy } = pageOptions(args, sortable, 'createdAt', args.filter?.ids?.length);
+    return ctx.em.find(Disbursement, where(ctx, args.filter), { limit, offset, orderBy });
+  },
+
+  count(ctx: SignedInContext, filter?: DisbursementFilter): Promise<number> {
+    return ctx.em.count(Disbursement, where(ctx, filter));
+  },
+
+  async total(ctx: SignedInContext, filter?: DisbursementFilter): Promise<number> {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const [row] = await ctx.em.createQueryBuilder(Disbursement, 'e0').select(raw('coalesce(sum(e0.amount), 0) as total')).where(where(ctx, filter) as any).execute<{ total: string }[]>();
+    return Number(row?.total ?? 0);
+  },
+
+  get(ctx: SignedInContext, id: string | number): Promise<Disbursement> {
+    return findInScope(ctx.em, Disbursement, 'Disbursement', parseId(id, 'Disbursement'), ctx.scope.through<Disbursement>('fund.unit'));
+  },
+
+  /** What the current user may do with a disbursement (the console shows only these buttons). */
+  permissions(ctx: SignedInContext, d: Disbursement): Record<DisbursementAction, boolean> {
+    const actor = { id: ctx.user.id, role: ctx.user.role };
+    const may = (action: DisbursementAction) => refusal(action, d.status, d.createdBy.id, actor) === null;
+    return { submit: may('submit'), approve: may('approve'), reject: may('reject'), pay: may('pay'), cancel: may('cancel') };
+  },
+
+  /** Drafts a disbursement (phiếu chi); idempotent by key, like donations. */
+  async create(ctx: SignedInContext, args: CreateDisbursementArgs): Promise<Disbursement> {
+    const existing = await ctx.em.findOne(Disbursement, { idempotencyKey: args.idempotencyKey });
+    if (existing) {
+      if (existing.createdBy.id !== ctx.user.id || !samePayload(existing, args)) {
+        throw conflict('This idempotencyKey was already used for a different disbursement: use a new key', { field: 'idempotencyKey' });
+      }
+      return existing;
+    }
+    assertAmount(args.amount, 'amount', ctx.config.limits.maxAmount);
+    const fund = await fundService.get(ctx, args.fundId);
+    let targetFund: Fund | undefined;
+    if (args.category === C.TRANSFER) {
+      if (!args.targetFundId) throw badInput('A TRANSFER needs targetFundId: the fund receiving the money', 'targetFundId');
+      targetFund = (await ctx.em.findOne(Fund, { id: parseId(args.targetFundId, 'Fund') })) ?? undefined;
+      if (!targetFund) throw badInput(`Fund ${args.targetFundId} does not exist`, 'targetFundId');
+      if (targetFund.id === fund.id) throw badInput('A fund cannot transfer to itself', 'targetFundId');
+      if (targetFund.kind !== fund.kind) throw badInput('Money moves only between funds of the same kind', 'targetFundId');
+    } else if (args.targetFundId) {
+      throw badInput('targetFundId is only for a TRANSFER', 'targetFundId');
+    }
+    if (Boolean(args.projectType) !== Boolean(args.projectId)) throw badInput('Give both projectType and projectId, or neither', 'projectId');
+    const d = ctx.em.create(Disbursement, {
+      fund,
+      amount: args.amount,
+      category: args.category,
+      payeeName: args.payeeName.trim(),
+      payeeIdNumber: args.payeeIdNumber,
+      payeeAddress: args.payeeAddress?.trim() || undefined,
+      payeeBankAccount: args.payeeBankAccount?.trim() || undefined,
+      purpose: args.purpose.trim(),
+      projectType: args.projectType,
+      projectId: args.projectId ? parseId(args.projectId, 'Project') : undefined,
+      documents: (args.documents ?? []).map((x) => x.trim()).filter(Boolean),
+      targetFund,
+      idempotencyKey: args.idempotencyKey,
+      createdBy: ctx.em.getReference(User, ctx.user.id),
+    });
+    try {
+      await ctx.em.flush();
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException && String(error.message).includes('idempotency_key')) {
+        throw conflict('The same idempotencyKey was sent twice at once: retry to get the disbursement', { field: 'idempotencyKey' });
+      }
+      throw error;
+    }
+    return d;
+  },
+
+  /** Moves a disbursement through its state machine (submit, approve, reject, cancel); pay has its own method. */
+  async transition(ctx: SignedInContext, id: string, action: Exclude<DisbursementAction, 'pay'>, reason?: string): Promise<Disbursement> {
+    if ((action === 'reject' || action === 'cancel') && (reason?.trim().length ?? 0) < 5) {
+      throw badInput(`Give the reason to ${action} (at least 5 characters)`, 'reason');
+    }
+    const d = await findInScope(ctx.em, Disbursement, 'Disbursement', parseId(id, 'Disbursement'), ctx.scope.through<Disbursement>('fund.unit'), { lockMode: 'pessimistic_write' });
+    assertAllowed(action, d.status, d.createdBy.id, ctx.user);
+    if (action === 'approve' && d.category === C.ADMINISTRATION) {
+      await assertAdministrationCap(ctx.em, await ctx.em.findOneOrFail(Fund, d.fund.id), d.amount, todayVn(), d.id);
+    }
+    const me = ctx.em.getReference(User, ctx.user.id, { wrapped: true });
+    d.status = transitions[action].to;
+    if (action === 'submit') {
+      d.submittedBy = me;
+      d.submittedAt = new Date();
+    } else if (action === 'approve') {
+      d.approvedBy = me;
+      d.approvedAt = new Date();
+    } else {
+      d.decidedBy = me;
+      d.reason = reason!.trim();
+      d.closedAt = new Date();
+    }
+    await ctx.em.flush();
+    return d;
+  },
+
+  /**
+   * Pays an approved disbursement: the voucher number, the ledger posting (and, for a transfer, the
+   * receiving fund's posting) in one transaction, never taking a balance below zero.
+   */
+  async pay(ctx: SignedInContext, id: string, paidOn: string): Promise<Disbursement> {
+    assertPastDate(paidOn, 'paidOn');
+    const em = ctx.em;
+    const d = await findInScope(em, Disbursement, 'Disbursement', parseId(id, 'Disbursement'), ctx.scope.through<Disbursement>('fund.unit'), { lockMode: 'pessimistic_write' });
+    assertAllowed('pay', d.status, d.createdBy.id, ctx.user);
+    // Lock the funds (in id order: no deadlock between opposite transfers), then read their balances.
+    const fundIds = [d.fund.id, d.targetFund?.id].filter((x): x is number => x !== undefined).sort((a, b) => a - b);
+    await em.execute('select id from fund where id in (?) order by id for update', [fundIds]);
+    const fund = await em.findOneOrFail(Fund, d.fund.id);
+    await em.refresh(fund);
+    assertOpenPeriod(fund.lockedUntil, paidOn, fund.name);
+    if (d.category === C.ADMINISTRATION) await assertAdministrationCap(em, fund, d.amount, paidOn, d.id);
+    const lines = await spendingLines(em, d);
+    const voucher = await nextDocumentNumber(em, fund.id, 'PC', Number(paidOn.slice(0, 4)));
+    const posted = await post(em, {
+      fundId: fund.id,
+      kind: d.category === C.TRANSFER ? 'TRANSFER_OUT' : 'DISBURSEMENT',
+      occurredOn: paidOn,
+      description: `${voucher.number} ${d.payeeName}: ${d.purpose}`.slice(0, 500),
+      sourceType: 'disbursement',
+      sourceId: d.id,
+      createdById: ctx.user.id,
+      lines,
+    });
+    if (d.targetFund) {
+      const target = await em.findOneOrFail(Fund, d.targetFund.id);
+      await em.refresh(target);
+      assertOpenPeriod(target.lockedUntil, paidOn, target.name);
+      await post(em, {
+        fundId: target.id,
+        kind: 'TRANSFER_IN',
+        occurredOn: paidOn,
+        description: `${voucher.number} from ${fund.name}: ${d.purpose}`.slice(0, 500),
+        sourceType: 'disbursement',
+        sourceId: d.id,
+        createdById: ctx.user.id,
+        lines: [
+          { code: AccountCode.CASH, amount: d.amount },
+          { code: AccountCode.TRANSFER_IN, amount: -d.amount },
+        ],
+      });
+    }
+    d.status = S.PAID;
+    d.paidOn = paidOn;
+    d.paidBy = em.getReference(User, ctx.user.id, { wrapped: true });
+    d.voucherNumber = voucher.number;
+    d.voucherYear = Number(paidOn.slice(0, 4));
+    d.voucherSeq = voucher.seq;
+    d.transaction = em.getReference(LedgerTransaction, posted.transactionId, { wrapped: true });
+    await em.flush();
+    return d;
+  },
+};

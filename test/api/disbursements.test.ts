@@ -1,0 +1,211 @@
+import { randomUUID } from 'node:crypto';
+import { todayVn } from '../../api/src/common/dates';
+import { seedDemo } from '../../api/src/seed/demo';
+import { resetDatabase } from '../support/database';
+import { fundOf } from '../support/funds';
+import { errorCode, gql, signIn } from '../support/graphql';
+import { startTestServer, type TestServer } from '../support/server';
+
+const CREATE = `mutation($fundId: ID!, $amount: SafeInt!, $category: DisbursementCategory!, $payeeName: String!, $purpose: String!, $idempotencyKey: String!,
+  $targetFundId: ID, $projectType: ProjectType, $projectId: ID, $documents: [String!]) {
+  createDisbursement(fundId: $fundId, amount: $amount, category: $category, payeeName: $payeeName, purpose: $purpose, idempotencyKey: $idempotencyKey,
+    targetFundId: $targetFundId, projectType: $projectType, projectId: $projectId, documents: $documents) { id status }
+}`;
+/** A workflow mutation by name, with one extra argument declared as `$name: Type`. */
+const STEP = (name: string, extra = '') => `mutation($id: ID!${extra ? `, ${extra}` : ''}) { ${name}(id: $id${extra ? `, ${extra.split(':')[0]!.slice(1)}: ${extra.split(':')[0]}` : ''}) { id status voucherNumber amountInWords permissions { canSubmit canApprove canReject canPay canCancel } } }`;
+const SUBMIT = STEP('submitDisbursement');
+const APPROVE = STEP('approveDisbursement');
+const PAY = STEP('payDisbursement', '$paidOn: LocalDate!');
+const REJECT = STEP('rejectDisbursement', '$reason: String!');
+const CANCEL = STEP('cancelDisbursement', '$reason: String!');
+const DONATE = 'mutation($f: ID!, $a: SafeInt!, $k: String!, $d: LocalDate!, $e: ProgramCategory) { createDonation(fundId: $f, donorName: "Nhà hảo tâm", amount: $a, receivedOn: $d, method: CASH, earmark: $e, idempotencyKey: $k) { id } }';
+const FUND = 'query($id: ID!) { Fund(id: $id) { balance freeBalance earmarked { purpose amount } } }';
+
+let server: TestServer;
+let officer: string;
+let manager: string;
+let manager2: string;
+let fundId: string;
+const today = todayVn();
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+beforeEach(async () => {
+  await resetDatabase(server.orm);
+  await seedDemo(server.orm.em.fork(), { activity: false });
+  [officer, manager, manager2] = await Promise.all(['canbo@soquy.example', 'ketoan@soquy.example', 'ketoan2@soquy.example'].map((e) => signIn(server.graphqlUrl, e)));
+  fundId = String((await fundOf(server.orm.em, '36')).id);
+});
+
+const donate = (amount: number, earmark?: string, fund = fundId) => gql(server.graphqlUrl, DONATE, { f: fund, a: amount, k: randomUUID(), d: today, e: earmark }, manager);
+const draft = (vars: Record<string, unknown> = {}, token = officer) =>
+  gql(server.graphqlUrl, CREATE, { fundId, amount: 40_000_000, category: 'HOUSING_NEW', payeeName: 'Trần Văn Hùng', purpose: 'Hỗ trợ xây nhà tình nghĩa', idempotencyKey: randomUUID(), ...vars }, token);
+const fund = async (id = fundId) => (await gql(server.graphqlUrl, FUND, { id }, manager)).data!.Fund;
+
+/** Drafts (as the officer), submits, approves (as ketoan2) and returns the id. */
+async function approved(vars: Record<string, unknown> = {}): Promise<string> {
+  const id = (await draft(vars)).data!.createDisbursement.id;
+  await gql(server.graphqlUrl, SUBMIT, { id }, officer);
+  const res = await gql(server.graphqlUrl, APPROVE, { id }, manager2);
+  if (res.errors) throw new Error(JSON.stringify(res.errors));
+  return id;
+}
+
+describe('the disbursement workflow (phiếu chi)', () => {
+  it('goes DRAFT → SUBMITTED → APPROVED → PAID, posts to the ledger and tells each user what they may do', async () => {
+    await donate(100_000_000);
+    const created = await draft({ documents: ['QĐ 123/QĐ-UBND', 'Biên bản bàn giao 07/2025'] });
+    expect(created.data!.createDisbursement.status).toBe('DRAFT');
+    const id = created.data!.createDisbursement.id;
+    const submitted = await gql(server.graphqlUrl, SUBMIT, { id }, officer);
+    expect(submitted.data!.submitDisbursement).toMatchObject({ status: 'SUBMITTED', permissions: { canApprove: false, canPay: false, canCancel: true } });
+    const seenByManager = await gql(server.graphqlUrl, 'query($id: ID!) { Disbursement(id: $id) { permissions { canApprove canReject canPay } } }', { id }, manager);
+    expect(seenByManager.data!.Disbursement.permissions).toEqual({ canApprove: true, canReject: true, canPay: false });
+    await gql(server.graphqlUrl, APPROVE, { id }, manager);
+    const paid = await gql(server.graphqlUrl, PAY, { id, paidOn: today }, manager);
+    expect(paid.data!.payDisbursement).toMatchObject({ status: 'PAID', voucherNumber: `PC-${today.slice(0, 4)}-000001`, amountInWords: 'Bốn mươi triệu đồng' });
+    expect(await fund()).toMatchObject({ balance: 60_000_000 });
+    const inspector = await signIn(server.graphqlUrl, 'thanhtra@soquy.example');
+    const verify = await gql(server.graphqlUrl, 'query($id: ID!) { verifyLedger(fundId: $id) { ok transactionsChecked } }', { id: fundId }, inspector);
+    expect(verify.data!.verifyLedger).toEqual({ ok: true, transactionsChecked: 2 });
+    expect(errorCode(await gql(server.graphqlUrl, PAY, { id, paidOn: today }, manager))).toBe('INVALID_TRANSITION');
+    const [row] = await server.orm.em.getConnection().execute("select count(*) as n from audit_event where target_type = 'Disbursement' and target_id = ?", [id]);
+    expect(row.n).toBe('4');
+  });
+
+  it('keeps four eyes: the creator cannot approve or reject, even as FUND_MANAGER', async () => {
+    const id = (await draft({}, manager)).data!.createDisbursement.id;
+    await gql(server.graphqlUrl, SUBMIT, { id }, manager);
+    const own = await gql(server.graphqlUrl, APPROVE, { id }, manager);
+    expect(errorCode(own)).toBe('FORBIDDEN');
+    expect(own.errors![0]!.message).toMatch(/Four eyes/);
+    expect(errorCode(await gql(server.graphqlUrl, REJECT, { id, reason: 'Thiếu hồ sơ' }, manager))).toBe('FORBIDDEN');
+    expect(errorCode(await gql(server.graphqlUrl, APPROVE, { id }, officer))).toBe('FORBIDDEN');
+    expect((await gql(server.graphqlUrl, APPROVE, { id }, manager2)).data!.approveDisbursement.status).toBe('APPROVED');
+  });
+
+  it('rejects and cancels only with a reason, and refuses every other transition', async () => {
+    const id = (await draft()).data!.createDisbursement.id;
+    expect(errorCode(await gql(server.graphqlUrl, APPROVE, { id }, manager))).toBe('INVALID_TRANSITION');
+    expect(errorCode(await gql(server.graphqlUrl, PAY, { id, paidOn: today }, manager))).toBe('INVALID_TRANSITION');
+    await gql(server.graphqlUrl, SUBMIT, { id }, officer);
+    expect(errorCode(await gql(server.graphqlUrl, REJECT, { id, reason: 'no' }, manager))).toBe('BAD_USER_INPUT');
+    expect((await gql(server.graphqlUrl, REJECT, { id, reason: 'Thiếu biên bản xác minh của xã' }, manager)).data!.rejectDisbursement.status).toBe('REJECTED');
+    expect(errorCode(await gql(server.graphqlUrl, CANCEL, { id, reason: 'Không cần nữa' }, officer))).toBe('INVALID_TRANSITION');
+    const other = await approved();
+    expect(errorCode(await gql(server.graphqlUrl, CANCEL, { id: other, reason: 'Đổi người nhận' }, officer))).toBe('FORBIDDEN');
+    expect((await gql(server.graphqlUrl, CANCEL, { id: other, reason: 'Đổi người nhận' }, manager)).data!.cancelDisbursement.status).toBe('CANCELLED');
+  });
+
+  it('never takes a balance below zero: INSUFFICIENT_FUNDS, nothing written', async () => {
+    await donate(10_000_000);
+    const id = await approved({ amount: 40_000_000, category: 'HARDSHIP' });
+    const res = await gql(server.graphqlUrl, PAY, { id, paidOn: today }, manager);
+    expect(errorCode(res)).toBe('INSUFFICIENT_FUNDS');
+    expect(await fund()).toMatchObject({ balance: 10_000_000 });
+    const [row] = await server.orm.em.getConnection().execute('select status, voucher_number from disbursement where id = ?', [id]);
+    expect(row).toEqual({ status: 'APPROVED', voucher_number: null });
+  });
+
+  it('spends earmarked money only for its purpose, and free money for the rest', async () => {
+    await donate(30_000_000, 'HOUSING_NEW');
+    await donate(5_000_000);
+    const admin = await approved({ amount: 6_000_000, category: 'HARDSHIP' });
+    expect(errorCode(await gql(server.graphqlUrl, PAY, { id: admin, paidOn: today }, manager))).toBe('INSUFFICIENT_FUNDS');
+    const house = await approved({ amount: 33_000_000, category: 'HOUSING_NEW' });
+    expect((await gql(server.graphqlUrl, PAY, { id: house, paidOn: today }, manager)).errors).toBeUndefined();
+    expect(await fund()).toEqual({ balance: 2_000_000, freeBalance: 2_000_000, earmarked: [] });
+  });
+
+  it('transfers between funds in one transaction, both chains verifiable', async () => {
+    const commune = String((await fundOf(server.orm.em, '13741')).id);
+    await donate(50_000_000);
+    const id = await approved({ amount: 20_000_000, category: 'TRANSFER', targetFundId: commune, payeeName: 'Quỹ Đền ơn đáp nghĩa Thị trấn Gôi' });
+    expect((await gql(server.graphqlUrl, PAY, { id, paidOn: today }, manager)).errors).toBeUndefined();
+    expect((await fund()).balance).toBe(30_000_000);
+    expect((await fund(commune)).balance).toBe(20_000_000);
+    const inspector = await signIn(server.graphqlUrl, 'thanhtra@soquy.example');
+    for (const f of [fundId, commune]) {
+      expect((await gql(server.graphqlUrl, 'query($id: ID!) { verifyLedger(fundId: $id) { ok } }', { id: f }, inspector)).data!.verifyLedger.ok).toBe(true);
+    }
+    expect(errorCode(await draft({ category: 'TRANSFER' }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await draft({ category: 'TRANSFER', targetFundId: fundId }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await draft({ targetFundId: commune }))).toBe('BAD_USER_INPUT');
+  });
+
+  it('caps administration spending at 5% of the year’s receipts for a Gratitude Fund, naming the rule', async () => {
+    await donate(100_000_000);
+    const within = await approved({ amount: 5_000_000, category: 'ADMINISTRATION', payeeName: 'Văn phòng quỹ', purpose: 'Văn phòng phẩm, in ấn' });
+    expect((await gql(server.graphqlUrl, PAY, { id: within, paidOn: today }, manager)).errors).toBeUndefined();
+    const id = (await draft({ amount: 1_000, category: 'ADMINISTRATION', payeeName: 'Văn phòng quỹ', purpose: 'Chi phí quản lý' })).data!.createDisbursement.id;
+    await gql(server.graphqlUrl, SUBMIT, { id }, officer);
+    const res = await gql(server.graphqlUrl, APPROVE, { id }, manager);
+    expect(errorCode(res)).toBe('POLICY_LIMIT');
+    expect(res.errors![0]!.message).toMatch(/5% of the year's receipts.*Nghị định 131\/2021\/NĐ-CP, Điều 181/);
+  });
+
+  it('caps administration at 10% of qualifying income for the Child Protection Fund', async () => {
+    const cp = String((await fundOf(server.orm.em, '36', 'CHILD_PROTECTION' as never)).id);
+    await donate(50_000_000, undefined, cp);
+    await donate(50_000_000, 'SURGERY', cp);
+    const over = (await draft({ fundId: cp, amount: 5_000_001, category: 'ADMINISTRATION', payeeName: 'Văn phòng quỹ', purpose: 'Chi phí quản lý' })).data!.createDisbursement.id;
+    await gql(server.graphqlUrl, SUBMIT, { id: over }, officer);
+    const refused = await gql(server.graphqlUrl, APPROVE, { id: over }, manager);
+    expect(errorCode(refused)).toBe('POLICY_LIMIT');
+    expect(refused.errors![0]!.message).toMatch(/cap of 5\.000\.000 đồng \(10% .*Thông tư 87\/2008\/TT-BTC/);
+    const ok = await approved({ fundId: cp, amount: 5_000_000, category: 'ADMINISTRATION', payeeName: 'Văn phòng quỹ', purpose: 'Chi phí quản lý' });
+    expect((await gql(server.graphqlUrl, PAY, { id: ok, paidOn: today }, manager)).errors).toBeUndefined();
+  });
+
+  it('applies period locks to payments', async () => {
+    await donate(50_000_000);
+    const id = await approved();
+    const yesterday = new Date(Date.now() - 2 * 86400_000 + 7 * 3600_000).toISOString().slice(0, 10);
+    await gql(server.graphqlUrl, 'mutation($id: ID!, $u: LocalDate!) { lockFundPeriod(id: $id, until: $u) { id } }', { id: fundId, u: yesterday }, manager);
+    const res = await gql(server.graphqlUrl, PAY, { id, paidOn: yesterday }, manager);
+    expect(errorCode(res)).toBe('BAD_USER_INPUT');
+    expect(res.errors![0]!.message).toMatch(/closed up to/);
+  });
+
+  it('is idempotent by key and filters and totals for inspectors', async () => {
+    const key = randomUUID();
+    const [a, b] = await Promise.all([draft({ idempotencyKey: key }), draft({ idempotencyKey: key })]);
+    const ids = [a, b].map((r) => r.data?.createDisbursement?.id).filter(Boolean);
+    expect(new Set(ids).size).toBe(1);
+    expect((await draft({ idempotencyKey: key })).data!.createDisbursement.id).toBe(ids[0]);
+    await draft({ amount: 7_000_000, category: 'SURGERY', payeeName: 'Bệnh viện Nhi Trung ương' });
+    const inspector = await signIn(server.graphqlUrl, 'thanhtra@soquy.example');
+    const res = await gql(
+      server.graphqlUrl,
+      '{ _allDisbursementsMeta(filter: { category: [HOUSING_NEW, SURGERY], payee: "benh vien" }) { count totalAmount } all: _allDisbursementsMeta { count totalAmount } }',
+      {},
+      inspector,
+    );
+    expect(res.data).toEqual({ _allDisbursementsMeta: { count: 1, totalAmount: 7_000_000 }, all: { count: 2, totalAmount: 47_000_000 } });
+  });
+});
+
+describe('the bank test', () => {
+  it('200 concurrent payments against a balance covering exactly 50: 50 paid, balance zero, the rest INSUFFICIENT_FUNDS', async () => {
+    await donate(50 * 1_000_000);
+    const conn = server.orm.em.getConnection();
+    const [officerRow] = await conn.execute("select id from app_user where email = 'canbo@soquy.example'");
+    const [approverRow] = await conn.execute("select id from app_user where email = 'ketoan2@soquy.example'");
+    const rows: { id: string }[] = await conn.execute(
+      `insert into disbursement (fund_id, amount, category, payee_name, purpose, idempotency_key, status, created_by_id, approved_by_id, approved_at)
+       select ?, 1000000, 'HARDSHIP', 'Hộ ' || g, 'Hỗ trợ khó khăn', 'bank-' || g, 'APPROVED', ?, ?, now() from generate_series(1, 200) g returning id`,
+      [fundId, officerRow.id, approverRow.id],
+    );
+    const answers = await Promise.all(rows.map((r) => gql(server.graphqlUrl, PAY, { id: String(r.id), paidOn: today }, manager)));
+    const codes = answers.map((a) => (a.errors ? errorCode(a) : 'PAID'));
+    expect(codes.filter((c) => c === 'PAID')).toHaveLength(50);
+    expect(codes.filter((c) => c === 'INSUFFICIENT_FUNDS')).toHaveLength(150);
+    expect(await fund()).toMatchObject({ balance: 0 });
+    const [sum] = await conn.execute('select sum(amount) as s from ledger_entry');
+    expect(sum.s).toBe('0');
+    const numbers = answers.filter((a) => !a.errors).map((a) => a.data!.payDisbursement.voucherNumber as string).sort();
+    expect(numbers[49]).toBe(`PC-${today.slice(0, 4)}-000050`);
+  }, 120_000);
+});
