@@ -28,6 +28,8 @@ export interface Config {
   readonly limits: {
     /** Sanity cap of one donation or disbursement, in đồng: a slip of three zeros is refused, not posted. */
     readonly maxAmount: number;
+    /** Disbursements from this amount need the higher approval; inspectors see payments split to stay under it. */
+    readonly approvalThreshold: number;
   };
 }
 
@@ -120,6 +122,6 @@ export function loadConfig(env: Env = process.env): Config {
     adminDist: path.resolve(projectRoot, 'admin/dist'),
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
     trustProxy: flag(env, 'TRUST_PROXY', false),
-    limits: { maxAmount: positiveInt(env, 'MAX_AMOUNT', 100_000_000_000) },
+    limits: { maxAmount: positiveInt(env, 'MAX_AMOUNT', 100_000_000_000), approvalThreshold: positiveInt(env, 'APPROVAL_THRESHOLD', 50_000_000) },
   };
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import { todayVn } from '../../api/src/common/dates';
 import { seedDemo } from '../../api/src/seed/demo';
 import { resetDatabase } from '../support/database';
@@ -208,4 +209,57 @@ describe('the bank test', () => {
     const numbers = answers.filter((a) => !a.errors).map((a) => a.data!.payDisbursement.voucherNumber as string).sort();
     expect(numbers[49]).toBe(`PC-${today.slice(0, 4)}-000050`);
   }, 120_000);
+});
+
+describe('inspectors: flags and exports', () => {
+  it('flags the same payee and amount within 30 days, and payments split just under the approval threshold', async () => {
+    const first = (await draft({ amount: 12_000_000, payeeName: 'Nguyễn Thị Lan' })).data!.createDisbursement.id;
+    const second = (await draft({ amount: 12_000_000, payeeName: 'NGUYEN THI LAN' })).data!.createDisbursement.id;
+    const other = (await draft({ amount: 13_000_000, payeeName: 'Nguyễn Thị Lan' })).data!.createDisbursement.id;
+    const splits = [];
+    for (const amount of [49_000_000, 48_500_000, 47_000_000]) splits.push((await draft({ amount, payeeName: 'Công ty Xây dựng Thành Nam', category: 'MEMORIAL_WORK' })).data!.createDisbursement.id);
+    const res = await gql(server.graphqlUrl, '{ allDisbursements(perPage: 50) { id flags } }', {}, manager);
+    const flags = Object.fromEntries(res.data!.allDisbursements.map((d: { id: string; flags: string[] }) => [d.id, d.flags]));
+    expect(flags[first]).toEqual(['DUPLICATE_PAYEE_AMOUNT']);
+    expect(flags[second]).toEqual(['DUPLICATE_PAYEE_AMOUNT']);
+    expect(flags[other]).toEqual([]);
+    for (const id of splits) expect(flags[id]).toEqual(['SPLIT_UNDER_THRESHOLD']);
+  });
+
+  it('exports the filtered list as CSV and XLSX, in scope, streamed', async () => {
+    await draft({ amount: 1_000_000, payeeName: 'Phạm Văn "Ba", Hải Hậu' });
+    await draft({ amount: 2_000_000, category: 'SURGERY', payeeName: '=cmd()' });
+    const commune = String((await fundOf(server.orm.em, '13741')).id);
+    await draft({ fundId: commune, amount: 3_000_000 });
+    const inspector = await signIn(server.graphqlUrl, 'thanhtra@soquy.example');
+    const url = (format: string, filter?: object) => `${server.url}/export/disbursements.${format}${filter ? `?filter=${encodeURIComponent(JSON.stringify(filter))}` : ''}`;
+    const auth = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
+
+    const csv = await fetch(url('csv', { category: ['HOUSING_NEW'] }), auth(inspector));
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
+    const lines = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toMatch(/^Số phiếu chi,Trạng thái,Loại chi,Quỹ,Số tiền \(đồng\)/);
+    expect(lines).toHaveLength(3);
+    expect(lines.join('\n')).toContain('"Phạm Văn ""Ba"", Hải Hậu"');
+
+    const all = await (await fetch(url('csv'), auth(inspector))).text();
+    expect(all).toContain(`"'=cmd()"`);
+    const communeUser = await signIn(server.graphqlUrl, 'xa13741@soquy.example');
+    const own = (await (await fetch(url('csv'), auth(communeUser))).text()).trim().split('\r\n');
+    expect(own).toHaveLength(2);
+
+    const xlsx = await fetch(url('xlsx'), auth(inspector));
+    expect(xlsx.headers.get('content-type')).toMatch(/spreadsheetml/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as never);
+    const sheet = book.getWorksheet('Phiếu chi')!;
+    expect(sheet.rowCount).toBe(4);
+    expect(sheet.getRow(1).getCell(1).value).toBe('Số phiếu chi');
+    expect(sheet.getColumn(5).values.slice(2).map(Number).sort((a, b) => a - b)).toEqual([1_000_000, 2_000_000, 3_000_000]);
+
+    expect((await fetch(url('csv'))).status).toBe(401);
+    expect((await fetch(url('csv', { status: ['NOPE'] }), auth(inspector))).status).toBe(400);
+    expect((await fetch(url('pdf'), auth(inspector))).status).toBe(404);
+  });
 });

@@ -1,12 +1,13 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { signedIn, type RequestContext } from '../../common/context';
+import { loader, signedIn, type RequestContext } from '../../common/context';
 import { Money } from '../../common/money';
 import { amountInWords } from '../../common/money-words';
 import { ListMetadata } from '../../common/pagination';
 import { Permission } from '../../common/permissions';
 import { Disbursement } from './disbursement.entity';
 import { CreateDisbursementArgs, DisbursementFilterArgs, DisbursementListArgs } from './disbursement.inputs';
+import { DisbursementFlag, disbursementFlags } from './disbursement.flags';
 import { disbursementService } from './disbursement.service';
 
 @ObjectType()
@@ -95,6 +96,11 @@ export class DisbursementResolver {
   permissions(@Root() d: Disbursement, @Ctx() ctx: RequestContext): DisbursementPermissions {
     const may = disbursementService.permissions(signedIn(ctx), d);
     return { canSubmit: may.submit, canApprove: may.approve, canReject: may.reject, canPay: may.pay, canCancel: may.cancel };
+  }
+
+  @FieldResolver(() => [DisbursementFlag], { description: 'What an inspector should look at twice' })
+  flags(@Root() d: Disbursement, @Ctx() ctx: RequestContext): Promise<DisbursementFlag[]> {
+    return loader<number, DisbursementFlag[]>(ctx, 'disbursementFlags', (ids) => disbursementFlags(ctx.em, ids, ctx.config.limits.approvalThreshold)).load(d.id);
   }
 
   @FieldResolver(() => String, { description: 'The amount in Vietnamese words, as printed on the voucher' })

@@ -26,7 +26,8 @@ const earmarkable = new Set<C>([C.HOUSING_NEW, C.HOUSING_REPAIR, C.MEMORIAL_WORK
 
 export const projectPurpose = (type: string, id: number) => `project:${type}:${id}`;
 
-function where(ctx: SignedInContext, filter: DisbursementFilter = {}): FilterQuery<Disbursement> {
+/** The conditions of the inspectors' filters, within the user's scope (also used by the exports). */
+export function disbursementWhere(ctx: SignedInContext, filter: DisbursementFilter = {}): FilterQuery<Disbursement> {
   const conditions: FilterQuery<Disbursement>[] = [ctx.scope.through<Disbursement>('fund.unit')];
   if (filter.ids) conditions.push({ id: { $in: filter.ids.map((id) => parseId(id, 'Disbursement')) } });
   if (filter.fundIds?.length) conditions.push({ fund: { $in: filter.fundIds.map((id) => parseId(id, 'Fund')) } });
@@ -93,16 +94,16 @@ function samePayload(d: Disbursement, args: CreateDisbursementArgs): boolean {
 export const disbursementService = {
   list(ctx: SignedInContext, args: DisbursementListArgs): Promise<Disbursement[]> {
     const { limit, offset, orderBy } = pageOptions(args, sortable, 'createdAt', args.filter?.ids?.length);
-    return ctx.em.find(Disbursement, where(ctx, args.filter), { limit, offset, orderBy });
+    return ctx.em.find(Disbursement, disbursementWhere(ctx, args.filter), { limit, offset, orderBy });
   },
 
   count(ctx: SignedInContext, filter?: DisbursementFilter): Promise<number> {
-    return ctx.em.count(Disbursement, where(ctx, filter));
+    return ctx.em.count(Disbursement, disbursementWhere(ctx, filter));
   },
 
   async total(ctx: SignedInContext, filter?: DisbursementFilter): Promise<number> {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const [row] = await ctx.em.createQueryBuilder(Disbursement, 'e0').select(raw('coalesce(sum(e0.amount), 0) as total')).where(where(ctx, filter) as any).execute<{ total: string }[]>();
+    const [row] = await ctx.em.createQueryBuilder(Disbursement, 'e0').select(raw('coalesce(sum(e0.amount), 0) as total')).where(disbursementWhere(ctx, filter) as any).execute<{ total: string }[]>();
     return Number(row?.total ?? 0);
   },
 
