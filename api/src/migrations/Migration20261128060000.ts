@@ -23,6 +23,7 @@ export class Migration20261128060000 extends Migration {
     this.addSql(`alter type "account_code" add value if not exists 'TRANSFER_OUT' after 'EXPENSE';`);
 
     this.addSql(`alter type "account_code" add value if not exists 'TRANSFER_IN' after 'TRANSFER_OUT';`);
+    this.addSql(`create index disbursement_payee_idx on disbursement (vi_fold(payee_name), amount);`);
     this.addSql(`create unique index disbursement_voucher_key on disbursement (fund_id, voucher_year, voucher_seq) where voucher_seq is not null;`);
     // A paid, rejected or cancelled disbursement is final; none is ever deleted.
     this.addSql(`create function disbursement_guard() returns trigger language plpgsql as $$

@@ -94,6 +94,7 @@ function giftDate(fund: FundRow, year: number, r: Random): string {
 
 export interface DemoActivity {
   donations: number;
+  disbursements?: number;
   voided: number;
   donors: number;
   campaigns: number;

@@ -4,6 +4,7 @@ import { getMeta, setMeta } from '../modules/system/app-meta';
 import { AdministrativeUnit } from '../modules/units/unit.entity';
 import { createUserRecord } from '../modules/users/user.service';
 import { User } from '../modules/users/user.entity';
+import { seedDemoDisbursements } from './demo-disbursements';
 import { seedDemoDonations, type DemoActivity } from './demo-donations';
 import { seedFunds } from './funds';
 import { seedUnits } from './units';
@@ -40,7 +41,11 @@ export async function seedDemo(em: EntityManager, options: { activity?: boolean 
       const unit = await tx.findOneOrFail(AdministrativeUnit, { code: account.unitCode });
       ids[account.email] = (existing ?? (await createUserRecord(tx, { ...account, unit, password: DEMO_PASSWORD }))).id;
     }
-    const seeded = options.activity === false ? undefined : await seedDemoDonations(tx, { province: ids['ketoan@soquy.example']!, commune13741: ids['xa13741@soquy.example']! });
+    let seeded: DemoActivity | undefined;
+    if (options.activity !== false) {
+      seeded = await seedDemoDonations(tx, { province: ids['ketoan@soquy.example']!, commune13741: ids['xa13741@soquy.example']! });
+      seeded.disbursements = await seedDemoDisbursements(tx, { officer: ids['canbo@soquy.example']!, approver: ids['ketoan2@soquy.example']!, payer: ids['ketoan@soquy.example']! });
+    }
     await setMeta(tx, 'demo_seeded_at', new Date().toISOString());
     return seeded;
   });
