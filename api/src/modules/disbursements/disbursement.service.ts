@@ -140,7 +140,7 @@ export const disbursementService = {
       throw badInput('targetFundId is only for a TRANSFER', 'targetFundId');
     }
     if (Boolean(args.projectType) !== Boolean(args.projectId)) throw badInput('Give both projectType and projectId, or neither', 'projectId');
-    const d = ctx.em.create(Disbursement, {
+    const data = {
       fund,
       amount: args.amount,
       category: args.category,
@@ -154,17 +154,23 @@ export const disbursementService = {
       documents: (args.documents ?? []).map((x) => x.trim()).filter(Boolean),
       targetFund,
       idempotencyKey: args.idempotencyKey,
-      createdBy: ctx.em.getReference(User, ctx.user.id),
-    });
+    };
     try {
-      await ctx.em.flush();
+      // A savepoint: if a concurrent request with the same key wins, this one reads its disbursement.
+      return await ctx.em.transactional(async (em) => {
+        const d = em.create(Disbursement, { ...data, createdBy: em.getReference(User, ctx.user.id) });
+        await em.flush();
+        return d;
+      });
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException && String(error.message).includes('idempotency_key')) {
-        throw conflict('The same idempotencyKey was sent twice at once: retry to get the disbursement', { field: 'idempotencyKey' });
+        ctx.em.clear();
+        const first = await ctx.em.findOne(Disbursement, { idempotencyKey: args.idempotencyKey });
+        if (first && first.createdBy.id === ctx.user.id && samePayload(first, args)) return first;
+        throw conflict('This idempotencyKey was already used for a different disbursement: use a new key', { field: 'idempotencyKey' });
       }
       throw error;
     }
-    return d;
   },
 
   /** Moves a disbursement through its state machine (submit, approve, reject, cancel); pay has its own method. */
