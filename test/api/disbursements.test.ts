@@ -68,6 +68,8 @@ describe('the disbursement workflow (phiếu chi)', () => {
     const paid = await gql(server.graphqlUrl, PAY, { id, paidOn: today }, manager);
     expect(paid.data!.payDisbursement).toMatchObject({ status: 'PAID', voucherNumber: `PC-${today.slice(0, 4)}-000001`, amountInWords: 'Bốn mươi triệu đồng' });
     expect(await fund()).toMatchObject({ balance: 60_000_000 });
+    const seen = await gql(server.graphqlUrl, 'query($id: ID!, $f: ID!) { Disbursement(id: $id) { createdByName approvedByName paidByName } Fund(id: $f) { spendingThisYear } }', { id, f: fundId }, manager);
+    expect(seen.data).toEqual({ Disbursement: { createdByName: 'Phạm Thị Cán', approvedByName: 'Trần Thị Kế', paidByName: 'Trần Thị Kế' }, Fund: { spendingThisYear: 40_000_000 } });
     const inspector = await signIn(server.graphqlUrl, 'thanhtra@soquy.example');
     const verify = await gql(server.graphqlUrl, 'query($id: ID!) { verifyLedger(fundId: $id) { ok transactionsChecked } }', { id: fundId }, inspector);
     expect(verify.data!.verifyLedger).toEqual({ ok: true, transactionsChecked: 2 });
@@ -181,11 +183,13 @@ describe('the disbursement workflow (phiếu chi)', () => {
     const inspector = await signIn(server.graphqlUrl, 'thanhtra@soquy.example');
     const res = await gql(
       server.graphqlUrl,
-      '{ _allDisbursementsMeta(filter: { category: [HOUSING_NEW, SURGERY], payee: "benh vien" }) { count totalAmount } all: _allDisbursementsMeta { count totalAmount } }',
+      `{ _allDisbursementsMeta(filter: { category: [HOUSING_NEW, SURGERY], payee: "benh vien" }) { count totalAmount } all: _allDisbursementsMeta { count totalAmount }
+         today: _allDisbursementsMeta(filter: { dateFrom: "${today}", dateTo: "${today}", q: "xay nha" }) { count } future: _allDisbursementsMeta(filter: { dateFrom: "2999-01-01" }) { count } }`,
       {},
       inspector,
     );
-    expect(res.data).toEqual({ _allDisbursementsMeta: { count: 1, totalAmount: 7_000_000 }, all: { count: 2, totalAmount: 47_000_000 } });
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toEqual({ _allDisbursementsMeta: { count: 1, totalAmount: 7_000_000 }, all: { count: 2, totalAmount: 47_000_000 }, today: { count: 2 }, future: { count: 0 } });
   });
 });
 

@@ -150,6 +150,7 @@ describe('voidDonation', () => {
     const id = (await donate({ amount: 3_000_000, earmark: 'SURGERY' })).data!.createDonation.id;
     const short = await gql(server.graphqlUrl, VOID, { id, reason: 'sai' }, manager);
     expect(errorCode(short)).toBe('BAD_USER_INPUT');
+    expect(errorCode(await gql(server.graphqlUrl, VOID, { id, reason: 'x'.repeat(501) }, manager))).toBe('BAD_USER_INPUT');
     const res = await gql(server.graphqlUrl, VOID, { id, reason: 'Ghi nhầm số tiền' }, manager);
     expect(res.data!.voidDonation).toEqual({ id, status: 'VOIDED', voidReason: 'Ghi nhầm số tiền' });
     expect(await fund()).toMatchObject({ balance: 0, receiptsThisYear: 0, earmarked: [] });
@@ -243,6 +244,16 @@ describe('donors, campaigns and pledges', () => {
     expect(view.data!.allPledges).toEqual([{ id: pledgeId, paid: 10_000_000, overdue: true }]);
     const wrongDonor = await donate({ amount: 1_000_000, pledgeId });
     expect(errorCode(wrongDonor)).toBe('BAD_USER_INPUT');
+  });
+
+  it('searches funds and campaigns by name without diacritics', async () => {
+    const funds = await gql(server.graphqlUrl, '{ allFunds(filter: { q: "thi tran goi" }) { name } _allFundsMeta(filter: { q: "nam dinh" }) { count } }', {}, manager);
+    expect(funds.errors).toBeUndefined();
+    expect(funds.data!.allFunds).toEqual([{ name: 'Quỹ Đền ơn đáp nghĩa Thị trấn Gôi' }]);
+    expect(funds.data!._allFundsMeta.count).toBe(3); // the province's two funds and the city's
+    await gql(server.graphqlUrl, 'mutation($f: ID!) { createCampaign(fundId: $f, name: "Tết vì người nghèo", startsOn: "2025-12-01", endsOn: "2026-01-31", target: 5000000) { id } }', { f: fundId }, manager);
+    const campaigns = await gql(server.graphqlUrl, '{ allCampaigns(filter: { q: "tet vi" }) { name } }', {}, manager);
+    expect(campaigns.data!.allCampaigns).toEqual([{ name: 'Tết vì người nghèo' }]);
   });
 
   it('filters the donation list and totals it', async () => {

@@ -19,7 +19,7 @@ function campaignWhere(ctx: SignedInContext, filter: CampaignFilter = {}): Filte
   if (filter.fundId) conditions.push({ fund: parseId(filter.fundId, 'Fund') });
   if (filter.activeOn) conditions.push({ startsOn: { $lte: filter.activeOn }, endsOn: { $gte: filter.activeOn } });
   const q = filter.q ? viFold(filter.q) : '';
-  if (q) conditions.push({ [raw('vi_fold(name)')]: { $like: `%${likeEscape(q)}%` } });
+  if (q) conditions.push({ [raw((alias) => `vi_fold(${alias}.name)`)]: { $like: `%${likeEscape(q)}%` } });
   return { $and: conditions };
 }
 

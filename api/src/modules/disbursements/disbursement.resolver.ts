@@ -7,6 +7,7 @@ import { ListMetadata } from '../../common/pagination';
 import { Permission } from '../../common/permissions';
 import { Disbursement } from './disbursement.entity';
 import { CreateDisbursementArgs, DisbursementFilterArgs, DisbursementListArgs } from './disbursement.inputs';
+import { userName } from '../users/user.names';
 import { DisbursementFlag, disbursementFlags } from './disbursement.flags';
 import { disbursementService } from './disbursement.service';
 
@@ -101,6 +102,21 @@ export class DisbursementResolver {
   @FieldResolver(() => [DisbursementFlag], { description: 'What an inspector should look at twice' })
   flags(@Root() d: Disbursement, @Ctx() ctx: RequestContext): Promise<DisbursementFlag[]> {
     return loader<number, DisbursementFlag[]>(ctx, 'disbursementFlags', (ids) => disbursementFlags(ctx.em, ids, ctx.config.limits.approvalThreshold)).load(d.id);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Who drafted it (người lập phiếu)' })
+  createdByName(@Root() d: Disbursement, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return userName(ctx, d.createdBy.id);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Who approved it (người duyệt)' })
+  approvedByName(@Root() d: Disbursement, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return userName(ctx, d.approvedBy?.id);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Who paid it (thủ quỹ)' })
+  paidByName(@Root() d: Disbursement, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return userName(ctx, d.paidBy?.id);
   }
 
   @FieldResolver(() => String, { description: 'The amount in Vietnamese words, as printed on the voucher' })

@@ -34,8 +34,8 @@ export function disbursementWhere(ctx: SignedInContext, filter: DisbursementFilt
   if (filter.unitId) conditions.push({ fund: { unit: { path: { $like: `%/${parseId(filter.unitId, 'Unit')}/%` } } } });
   if (filter.status?.length) conditions.push({ status: { $in: filter.status } });
   if (filter.category?.length) conditions.push({ category: { $in: filter.category } });
-  if (filter.dateFrom) conditions.push({ [raw('coalesce(paid_on, created_at::date)')]: { $gte: filter.dateFrom } });
-  if (filter.dateTo) conditions.push({ [raw('coalesce(paid_on, created_at::date)')]: { $lte: filter.dateTo } });
+  if (filter.dateFrom) conditions.push({ [raw((alias) => `coalesce(${alias}.paid_on, ${alias}.created_at::date)`)]: { $gte: filter.dateFrom } });
+  if (filter.dateTo) conditions.push({ [raw((alias) => `coalesce(${alias}.paid_on, ${alias}.created_at::date)`)]: { $lte: filter.dateTo } });
   if (filter.amountMin !== undefined && filter.amountMin !== null) conditions.push({ amount: { $gte: filter.amountMin } });
   if (filter.amountMax !== undefined && filter.amountMax !== null) conditions.push({ amount: { $lte: filter.amountMax } });
   if (filter.createdById) conditions.push({ createdBy: parseId(filter.createdById, 'User') });
@@ -45,12 +45,12 @@ export function disbursementWhere(ctx: SignedInContext, filter: DisbursementFilt
   const payee = filter.payee ? viFold(filter.payee) : '';
   if (payee) {
     const like = `%${likeEscape(payee)}%`;
-    conditions.push({ $or: [{ [raw('vi_fold(payee_name)')]: { $like: like } }, { payeeIdNumber: { $like: like } }, { payeeBankAccount: { $like: like } }] });
+    conditions.push({ $or: [{ [raw((alias) => `vi_fold(${alias}.payee_name)`)]: { $like: like } }, { payeeIdNumber: { $like: like } }, { payeeBankAccount: { $like: like } }] });
   }
   const q = filter.q ? viFold(filter.q) : '';
   if (q) {
     const like = `%${likeEscape(q)}%`;
-    conditions.push({ $or: [{ [raw('lower(coalesce(voucher_number, \'\'))')]: { $like: like } }, { [raw('vi_fold(payee_name)')]: { $like: like } }, { [raw('vi_fold(purpose)')]: { $like: like } }] });
+    conditions.push({ $or: [{ [raw((alias) => `lower(coalesce(${alias}.voucher_number, ''))`)]: { $like: like } }, { [raw((alias) => `vi_fold(${alias}.payee_name)`)]: { $like: like } }, { [raw((alias) => `vi_fold(${alias}.purpose)`)]: { $like: like } }] });
   }
   return { $and: conditions };
 }
@@ -175,8 +175,9 @@ export const disbursementService = {
 
   /** Moves a disbursement through its state machine (submit, approve, reject, cancel); pay has its own method. */
   async transition(ctx: SignedInContext, id: string, action: Exclude<DisbursementAction, 'pay'>, reason?: string): Promise<Disbursement> {
-    if ((action === 'reject' || action === 'cancel') && (reason?.trim().length ?? 0) < 5) {
-      throw badInput(`Give the reason to ${action} (at least 5 characters)`, 'reason');
+    const length = reason?.trim().length ?? 0;
+    if ((action === 'reject' || action === 'cancel') && (length < 5 || length > 500)) {
+      throw badInput(`Give the reason to ${action} in 5 to 500 characters`, 'reason');
     }
     const d = await findInScope(ctx.em, Disbursement, 'Disbursement', parseId(id, 'Disbursement'), ctx.scope.through<Disbursement>('fund.unit'), { lockMode: 'pessimistic_write' });
     assertAllowed(action, d.status, d.createdBy.id, ctx.user);

@@ -6,6 +6,7 @@ import { ListMetadata } from '../../common/pagination';
 import { Permission } from '../../common/permissions';
 import { Donation } from './donation.entity';
 import { CreateDonationArgs, DonationFilterArgs, DonationListArgs } from './donation.inputs';
+import { userName } from '../users/user.names';
 import { donationService } from './donation.service';
 
 @ObjectType()
@@ -46,6 +47,11 @@ export class DonationResolver {
   @Mutation(() => Donation, { description: 'Voids a donation by a reversing entry with a reason; never an edit' })
   voidDonation(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('reason', () => String) reason: string) {
     return donationService.void(signedIn(ctx), id, reason);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Who recorded it (người lập phiếu)' })
+  createdByName(@Root() donation: Donation, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return userName(ctx, donation.createdBy.id);
   }
 
   @FieldResolver(() => String, { description: 'The amount in Vietnamese words, as printed on the receipt' })

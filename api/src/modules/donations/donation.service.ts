@@ -37,7 +37,7 @@ function where(ctx: SignedInContext, filter: DonationFilter = {}): FilterQuery<D
   const q = filter.q ? viFold(filter.q) : '';
   if (q) {
     const like = `%${likeEscape(q)}%`;
-    conditions.push({ $or: [{ [raw('lower(receipt_number)')]: { $like: like } }, { [raw('vi_fold(donor_name)')]: { $like: like } }] });
+    conditions.push({ $or: [{ [raw((alias) => `lower(${alias}.receipt_number)`)]: { $like: like } }, { [raw((alias) => `vi_fold(${alias}.donor_name)`)]: { $like: like } }] });
   }
   return { $and: conditions };
 }
@@ -180,7 +180,7 @@ export const donationService = {
   /** Voids a donation by a reversing transaction dated today; refused if the money was already spent. */
   async void(ctx: SignedInContext, id: string, reason: string): Promise<Donation> {
     const text = reason?.trim() ?? '';
-    if (text.length < 5) throw badInput('Give the reason for voiding (at least 5 characters)', 'reason');
+    if (text.length < 5 || text.length > 500) throw badInput('Give the reason for voiding in 5 to 500 characters', 'reason');
     return ctx.em.transactional(async (em) => {
       const donation = await findInScope(em, Donation, 'Donation', parseId(id, 'Donation'), ctx.scope.through<Donation>('fund.unit'), { lockMode: 'pessimistic_write' });
       if (donation.status === DonationStatus.VOIDED) {

@@ -4,7 +4,7 @@ import { todayVn } from '../../common/dates';
 import { Money } from '../../common/money';
 import { ListMetadata } from '../../common/pagination';
 import { Permission } from '../../common/permissions';
-import { fundBalances, fundReceipts, type FundBalances } from '../ledger/ledger.queries';
+import { fundBalances, fundFlows, type FundBalances, type FundFlows } from '../ledger/ledger.queries';
 import { Fund } from './fund.entity';
 import { FundFilterArgs, FundListArgs, LockFundPeriodArgs } from './fund.inputs';
 import { fundService } from './fund.service';
@@ -12,6 +12,11 @@ import { EarmarkedBalance } from './fund.types';
 
 const balances = (ctx: RequestContext, fund: Fund) =>
   loader<number, FundBalances>(ctx, 'fundBalances', (ids) => fundBalances(ctx.em, ids)).load(fund.id);
+
+const flowsThisYear = (ctx: RequestContext, fund: Fund) => {
+  const year = Number(todayVn().slice(0, 4));
+  return loader<number, FundFlows>(ctx, 'fundFlowsThisYear', (ids) => fundFlows(ctx.em, ids, `${year}-01-01`, `${year + 1}-01-01`)).load(fund.id);
+};
 
 @Resolver(() => Fund)
 export class FundResolver {
@@ -60,8 +65,12 @@ export class FundResolver {
   }
 
   @FieldResolver(() => Money, { description: 'Donations received this calendar year, in cash and in kind, net of voids' })
-  receiptsThisYear(@Root() fund: Fund, @Ctx() ctx: RequestContext): Promise<number> {
-    const year = Number(todayVn().slice(0, 4));
-    return loader<number, number>(ctx, 'fundReceiptsThisYear', (ids) => fundReceipts(ctx.em, ids, `${year}-01-01`, `${year + 1}-01-01`)).load(fund.id);
+  async receiptsThisYear(@Root() fund: Fund, @Ctx() ctx: RequestContext): Promise<number> {
+    return (await flowsThisYear(ctx, fund)).receipts;
+  }
+
+  @FieldResolver(() => Money, { description: 'Disbursements paid this calendar year, transfers to other funds included' })
+  async spendingThisYear(@Root() fund: Fund, @Ctx() ctx: RequestContext): Promise<number> {
+    return (await flowsThisYear(ctx, fund)).spending;
   }
 }

@@ -16,7 +16,7 @@ function where(ctx: SignedInContext, filter: FundFilter = {}): FilterQuery<Fund>
   if (filter.kind) conditions.push({ kind: filter.kind });
   if (filter.unitId) conditions.push({ unit: { path: { $like: `%/${parseId(filter.unitId, 'Unit')}/%` } } });
   const q = filter.q ? viFold(filter.q) : '';
-  if (q) conditions.push({ [raw('vi_fold(name)')]: { $like: `%${likeEscape(q)}%` } });
+  if (q) conditions.push({ [raw((alias) => `vi_fold(${alias}.name)`)]: { $like: `%${likeEscape(q)}%` } });
   return { $and: conditions };
 }
 

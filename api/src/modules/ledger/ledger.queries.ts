@@ -32,17 +32,26 @@ export async function fundBalances(em: EntityManager, fundIds: readonly number[]
   return fundIds.map((id) => byFund.get(id)!);
 }
 
-/** Receipts (donations in cash and in kind, net of voids) of many funds within [from, to). */
-export async function fundReceipts(em: EntityManager, fundIds: readonly number[], from: string, to: string): Promise<number[]> {
-  const rows = await em.execute<{ fund_id: number; received: string }[]>(
-    `select t.fund_id, -sum(e.amount) as received
+export interface FundFlows {
+  /** Donations in cash and in kind, net of voids. */
+  receipts: number;
+  /** Disbursements paid, transfers to other funds included. */
+  spending: number;
+}
+
+/** Receipts and spending of many funds within [from, to), in one query. */
+export async function fundFlows(em: EntityManager, fundIds: readonly number[], from: string, to: string): Promise<FundFlows[]> {
+  const rows = await em.execute<{ fund_id: number; receipts: string; spending: string }[]>(
+    `select t.fund_id,
+            -coalesce(sum(e.amount) filter (where a.code in ('DONATION_INCOME', 'IN_KIND_INCOME')), 0) as receipts,
+            coalesce(sum(e.amount) filter (where a.code in ('EXPENSE', 'TRANSFER_OUT')), 0) as spending
        from ledger_transaction t
        join ledger_entry e on e.transaction_id = t.id
        join ledger_account a on a.id = e.account_id
-      where t.fund_id in (?) and t.occurred_on >= ? and t.occurred_on < ? and a.code in ('DONATION_INCOME', 'IN_KIND_INCOME')
+      where t.fund_id in (?) and t.occurred_on >= ? and t.occurred_on < ?
       group by t.fund_id`,
     [fundIds, from, to],
   );
-  const byFund = new Map(rows.map((r) => [r.fund_id, Number(r.received)]));
-  return fundIds.map((id) => byFund.get(id) ?? 0);
+  const byFund = new Map(rows.map((r) => [r.fund_id, { receipts: Number(r.receipts), spending: Number(r.spending) }]));
+  return fundIds.map((id) => byFund.get(id) ?? { receipts: 0, spending: 0 });
 }

@@ -21,7 +21,7 @@ function where(ctx: SignedInContext, filter: UserFilter = {}): FilterQuery<User>
   const q = filter.q ? viFold(filter.q) : '';
   if (q) {
     const like = `%${likeEscape(q)}%`;
-    conditions.push({ $or: [{ email: { $like: like } }, { [raw('vi_fold(full_name)')]: { $like: like } }] });
+    conditions.push({ $or: [{ email: { $like: like } }, { [raw((alias) => `vi_fold(${alias}.full_name)`)]: { $like: like } }] });
   }
   return { $and: conditions };
 }
