@@ -4,6 +4,11 @@ import { Layout } from './layout/Layout';
 import { LoginPage } from './layout/LoginPage';
 import { createStore } from './layout/store';
 import { theme } from './layout/theme';
+import { campaigns } from './campaigns';
+import { donations } from './donations';
+import { donors } from './donors';
+import { funds } from './funds';
+import { pledges } from './pledges';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
 import { units } from './units';
@@ -11,7 +16,11 @@ import { users } from './users';
 
 const store = createStore();
 
-/** The console: administrative units first (the landing page), users for those allowed to see them. */
+/**
+ * The console. Administrative units stay the landing page (the first resource); the menu puts the
+ * money first (layout/Menu.tsx): funds, receipts, donors, campaigns, then units and users. Each
+ * resource and action shows only for those allowed it (providers/access.ts).
+ */
 export const App = () => (
   <Admin
     title="Sổ Quỹ"
@@ -26,6 +35,11 @@ export const App = () => (
     disableTelemetry
   >
     <Resource name="AdministrativeUnit" {...units} />
+    <Resource name="Fund" {...funds} />
+    <Resource name="Donation" {...donations} />
+    <Resource name="Donor" {...donors} />
+    <Resource name="Campaign" {...campaigns} />
+    <Resource name="Pledge" {...pledges} />
     <Resource name="User" {...users} />
   </Admin>
 );

@@ -37,11 +37,16 @@ function toBigInt(amount: number | bigint | string): bigint {
  * amount with a fraction is a bug, not something to round.
  */
 export function formatMoney(amount: number | bigint | string): string {
+  return `${formatWholeNumber(amount)}${CURRENCY_SEPARATOR}₫`;
+}
+
+/** A whole number with dots between thousands and no currency sign: "1.500.000" (amount inputs, counts). */
+export function formatWholeNumber(amount: number | bigint | string): string {
   const value = toBigInt(amount);
   const negative = value < 0n;
   const digits = (negative ? -value : value).toString();
   const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-  return `${negative ? '-' : ''}${grouped}${CURRENCY_SEPARATOR}₫`;
+  return `${negative ? '-' : ''}${grouped}`;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -101,4 +106,10 @@ export function formatDateTime(value: string | Date): string {
   if (typeof value === 'string' && localDate(value.trim())) return `${formatDate(value)} 00:00`;
   const p = partsInVietnam(toDate(value));
   return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`;
+}
+
+/** Today in Vietnam as `YYYY-MM-DD`, whatever the browser's time zone: a receipt's default date and its latest. */
+export function todayInVietnam(now: Date = new Date()): string {
+  const p = partsInVietnam(now);
+  return `${p.year}-${p.month}-${p.day}`;
 }

@@ -1,6 +1,6 @@
 /**
- * The console's view of the GraphQL contract (schema/schema.graphql). Kept by hand for the two
- * resources of the walking skeleton; the SDL stays the source of truth.
+ * The console's view of the GraphQL contract (schema/schema.graphql), kept by hand; the SDL stays
+ * the source of truth. Amounts are whole đồng (`SafeInt`), dates `YYYY-MM-DD` (`LocalDate`).
  */
 import type { RaRecord } from 'react-admin';
 
@@ -18,7 +18,18 @@ export type Permission =
   | 'UserRead'
   | 'UserCreate'
   | 'UserUpdate'
-  | 'UserResetPassword';
+  | 'UserResetPassword'
+  | 'FundRead'
+  | 'FundLock'
+  | 'LedgerRead'
+  | 'LedgerVerify'
+  | 'DonorRead'
+  | 'DonorWrite'
+  | 'CampaignRead'
+  | 'CampaignWrite'
+  | 'DonationRead'
+  | 'DonationCreate'
+  | 'DonationVoid';
 
 export interface AdministrativeUnit extends RaRecord<string> {
   code: string;
@@ -40,4 +51,128 @@ export interface User extends RaRecord<string> {
   lastLoginAt: string | null;
   createdAt: string;
   updatedAt: string;
+}
+
+export const fundKinds = ['GRATITUDE', 'CHILD_PROTECTION'] as const;
+export type FundKind = (typeof fundKinds)[number];
+
+export const donationMethods = ['CASH', 'BANK_TRANSFER', 'IN_KIND'] as const;
+export type DonationMethod = (typeof donationMethods)[number];
+
+export const donationStatuses = ['POSTED', 'VOIDED'] as const;
+export type DonationStatus = (typeof donationStatuses)[number];
+
+export const donorTypes = ['INDIVIDUAL', 'ENTERPRISE', 'AGENCY', 'ORGANISATION', 'ANONYMOUS'] as const;
+export type DonorType = (typeof donorTypes)[number];
+
+/** The GraphQL `ProgramCategory` enum: what an earmarked gift is restricted to. */
+export const programCategories = [
+  'HOUSING_NEW',
+  'HOUSING_REPAIR',
+  'MEMORIAL_WORK',
+  'HARDSHIP',
+  'CHILD_GIFT',
+  'SCHOLARSHIP',
+  'SURGERY',
+] as const;
+export type ProgramCategory = (typeof programCategories)[number];
+
+export interface EarmarkedBalance {
+  amount: number;
+  /** A program category (HOUSING_NEW…) or, later, one project. */
+  purpose: string;
+}
+
+export interface Fund extends RaRecord<string> {
+  name: string;
+  kind: FundKind;
+  unitId: string;
+  balance: number;
+  freeBalance: number;
+  earmarked: EarmarkedBalance[];
+  inKindHeld: number;
+  receiptsThisYear: number;
+  lockedUntil: string | null;
+}
+
+export interface LedgerLine extends RaRecord<string> {
+  fundId: string;
+  seq: number;
+  /** DONATION, DONATION_VOID, … */
+  kind: string;
+  occurredOn: string;
+  description: string;
+  cashChange: number;
+  goodsChange: number;
+  hash: string;
+  sourceType: string;
+  sourceId: string;
+  createdAt: string;
+}
+
+export interface LedgerVerification {
+  fundId: string;
+  ok: boolean;
+  accountsChecked: number;
+  transactionsChecked: number;
+  firstMismatch: { reason: string; seq: number | null; transactionId: string | null } | null;
+}
+
+export interface Donor extends RaRecord<string> {
+  type: DonorType;
+  name: string;
+  taxCode: string | null;
+  idNumber: string | null;
+  phone: string | null;
+  address: string | null;
+  unitId: string;
+  createdAt: string;
+}
+
+/** What `createDonor` answers: the donor, and a warning when an existing one was linked instead. */
+export interface DonorCreated extends Donor {
+  warning: string | null;
+}
+
+export interface Campaign extends RaRecord<string> {
+  fundId: string;
+  name: string;
+  startsOn: string;
+  endsOn: string;
+  target: number;
+  received: number;
+  pledged: number;
+  progressPercent: number;
+  overduePledges: number;
+  overdueAmount: number;
+}
+
+export interface Pledge extends RaRecord<string> {
+  campaignId: string;
+  donorId: string;
+  amount: number;
+  paid: number;
+  dueOn: string;
+  overdue: boolean;
+  note: string | null;
+}
+
+export interface Donation extends RaRecord<string> {
+  fundId: string;
+  receiptNumber: string;
+  receivedOn: string;
+  donorId: string | null;
+  donorName: string;
+  amount: number;
+  amountInWords: string;
+  method: DonationMethod;
+  inKindDescription: string | null;
+  earmark: string | null;
+  campaignId: string | null;
+  pledgeId: string | null;
+  note: string | null;
+  status: DonationStatus;
+  voidReason: string | null;
+  voidedAt: string | null;
+  createdAt: string;
 }

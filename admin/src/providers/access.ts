@@ -5,6 +5,12 @@ import type { Permission } from '../types';
  * query or mutation behind it. The server decides; this only hides what would be refused.
  */
 const rules: Readonly<Record<string, Readonly<Record<string, Permission>>>> = {
+  Fund: { list: 'FundRead', show: 'FundRead', lock: 'FundLock', verify: 'LedgerVerify' },
+  LedgerLine: { list: 'LedgerRead' },
+  Donation: { list: 'DonationRead', show: 'DonationRead', export: 'DonationRead', create: 'DonationCreate', void: 'DonationVoid' },
+  Donor: { list: 'DonorRead', show: 'DonorRead', create: 'DonorWrite', edit: 'DonorWrite' },
+  Campaign: { list: 'CampaignRead', show: 'CampaignRead', create: 'CampaignWrite', edit: 'CampaignWrite' },
+  Pledge: { list: 'CampaignRead', create: 'CampaignWrite' },
   AdministrativeUnit: { list: 'UnitRead', show: 'UnitRead' },
   User: {
     list: 'UserRead',

@@ -1,7 +1,7 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, Observable, gql } from '@apollo/client';
 import buildGraphQLProvider from 'ra-data-graphql-simple';
-import type { DataProvider, Identifier } from 'react-admin';
-import type { AdministrativeUnit, User } from '../types';
+import type { CreateParams, CreateResult, DataProvider, Identifier, RaRecord } from 'react-admin';
+import type { AdministrativeUnit, Donation, DonorCreated, Fund, LedgerVerification, User } from '../types';
 import { buildQuery } from './buildQuery';
 import { graphQLErrorsOf, toHttpError } from './errors';
 import { introspectionSchema } from './introspection';
@@ -13,6 +13,14 @@ export interface SoQuyDataProvider extends DataProvider {
   getUnitAncestors(id: Identifier): Promise<{ data: AdministrativeUnit[] }>;
   /** Sets a new password; the server ends the user's sessions. */
   resetUserPassword(id: Identifier, password: string): Promise<{ data: User }>;
+  /** Closes a fund's books up to and including a day (khoá sổ); a lock only moves forward. */
+  lockFundPeriod(id: Identifier, until: string): Promise<{ data: Fund }>;
+  /** Recomputes a fund's hash chain and balances: ok, or the first transaction that does not match. */
+  verifyLedger(fundId: Identifier): Promise<{ data: LedgerVerification }>;
+  /** Voids a donation by a reversing entry with a reason (huỷ phiếu thu). */
+  voidDonation(id: Identifier, reason: string): Promise<{ data: Donation }>;
+  /** How many donations match a filter of the donation list, and the sum of their amounts. */
+  getDonationTotals(filter: Record<string, unknown>): Promise<{ data: { count: number; totalAmount: number } }>;
 }
 
 /** Adds `Authorization: Bearer <token>` from the stored session to every request. */
@@ -67,6 +75,51 @@ const ANCESTORS = gql`
   }
 `;
 
+const fundFields = 'id name kind unitId balance freeBalance earmarked { purpose amount } inKindHeld receiptsThisYear lockedUntil';
+const donationFields = `id fundId receiptNumber receivedOn donorId donorName amount amountInWords method inKindDescription earmark
+  campaignId pledgeId note status voidReason voidedAt createdAt`;
+const donorFields = 'id type name taxCode idNumber phone address unitId createdAt';
+
+/** `createDonor` answers a `DonorCreated` with a warning, which the generic create would not ask for. */
+const donorArguments = ['type', 'name', 'taxCode', 'idNumber', 'phone', 'address', 'unitId'] as const;
+
+const CREATE_DONOR = gql`
+  mutation CreateDonor($type: DonorType!, $name: String!, $taxCode: String, $idNumber: String, $phone: String, $address: String, $unitId: ID) {
+    createDonor(type: $type, name: $name, taxCode: $taxCode, idNumber: $idNumber, phone: $phone, address: $address, unitId: $unitId) {
+      ${donorFields} warning
+    }
+  }
+`;
+
+const LOCK_FUND_PERIOD = gql`
+  mutation LockFundPeriod($id: ID!, $until: LocalDate!) {
+    lockFundPeriod(id: $id, until: $until) { ${fundFields} }
+  }
+`;
+
+const VERIFY_LEDGER = gql`
+  query VerifyLedger($fundId: ID!) {
+    verifyLedger(fundId: $fundId) { fundId ok accountsChecked transactionsChecked firstMismatch { reason seq transactionId } }
+  }
+`;
+
+const VOID_DONATION = gql`
+  mutation VoidDonation($id: ID!, $reason: String!) {
+    voidDonation(id: $id, reason: $reason) { ${donationFields} }
+  }
+`;
+
+const DONATION_TOTALS = gql`
+  query DonationTotals($filter: DonationFilter) {
+    _allDonationsMeta(filter: $filter) { count totalAmount }
+  }
+`;
+
+/** A list filter as the API takes it: without the empty values react-admin's filter form may leave. */
+function definedValues(filter: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined && value !== null && value !== ''));
+}
+
 const RESET_PASSWORD = gql`
   mutation ResetUserPassword($id: ID!, $password: String!) {
     resetUserPassword(id: $id, password: $password) { ${userFields} }
@@ -77,6 +130,17 @@ const graphQLProvider = buildGraphQLProvider({ client, buildQuery, introspection
 
 const provider: SoQuyDataProvider = {
   ...graphQLProvider,
+  async create<RecordType extends Omit<RaRecord, 'id'> = Omit<RaRecord, 'id'>, ResultRecordType extends RaRecord = RecordType & { id: Identifier }>(
+    resource: string,
+    params: CreateParams<RecordType>,
+  ): Promise<CreateResult<ResultRecordType>> {
+    if (resource !== 'Donor') return graphQLProvider.create<RecordType, ResultRecordType>(resource, params);
+    const data = params.data as Record<string, unknown>;
+    const variables = Object.fromEntries(donorArguments.map((name) => [name, data[name] === '' ? null : (data[name] ?? null)]));
+    const result = await client.mutate<{ createDonor: DonorCreated }>({ mutation: CREATE_DONOR, variables });
+    if (!result.data) throw new Error('ra.notification.http_error');
+    return { data: result.data.createDonor as unknown as ResultRecordType };
+  },
   async getUnitAncestors(id) {
     const { data } = await client.query<{ administrativeUnitAncestors: AdministrativeUnit[] }>({
       query: ANCESTORS,
@@ -91,6 +155,27 @@ const provider: SoQuyDataProvider = {
     });
     if (!result.data) throw new Error('ra.notification.http_error');
     return { data: result.data.resetUserPassword };
+  },
+  async lockFundPeriod(id, until) {
+    const result = await client.mutate<{ lockFundPeriod: Fund }>({ mutation: LOCK_FUND_PERIOD, variables: { id: String(id), until } });
+    if (!result.data) throw new Error('ra.notification.http_error');
+    return { data: result.data.lockFundPeriod };
+  },
+  async verifyLedger(fundId) {
+    const { data } = await client.query<{ verifyLedger: LedgerVerification }>({ query: VERIFY_LEDGER, variables: { fundId: String(fundId) } });
+    return { data: data.verifyLedger };
+  },
+  async voidDonation(id, reason) {
+    const result = await client.mutate<{ voidDonation: Donation }>({ mutation: VOID_DONATION, variables: { id: String(id), reason } });
+    if (!result.data) throw new Error('ra.notification.http_error');
+    return { data: result.data.voidDonation };
+  },
+  async getDonationTotals(filter) {
+    const { data } = await client.query<{ _allDonationsMeta: { count: number; totalAmount: number } }>({
+      query: DONATION_TOTALS,
+      variables: { filter: definedValues(filter) },
+    });
+    return { data: data._allDonationsMeta };
   },
 };
 

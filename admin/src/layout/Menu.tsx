@@ -1,0 +1,22 @@
+import { Menu as RaMenu, useResourceDefinitions } from 'react-admin';
+
+/** The console's menu order: money first, then the reference data and users. */
+const ORDER = ['Fund', 'Donation', 'Donor', 'Campaign', 'AdministrativeUnit', 'User'];
+
+/**
+ * The resources with a list, in {@link ORDER} (any other after them); each is shown only when the
+ * user may list it. The order of <Resource> in App.tsx decides the landing page instead.
+ */
+export const Menu = () => {
+  const resources = useResourceDefinitions();
+  const listed = Object.keys(resources).filter((name) => resources[name]?.hasList);
+  const rank = (name: string) => (ORDER.includes(name) ? ORDER.indexOf(name) : ORDER.length);
+  const names = [...listed].sort((a, b) => rank(a) - rank(b));
+  return (
+    <RaMenu>
+      {names.map((name) => (
+        <RaMenu.ResourceItem key={name} name={name} />
+      ))}
+    </RaMenu>
+  );
+};
