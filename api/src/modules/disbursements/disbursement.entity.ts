@@ -1,23 +1,15 @@
 import { BigIntType, Check, Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLDateTimeISO, GraphQLLocalDate } from 'graphql-scalars';
+import { ProgramCategory } from '../../common/categories';
 import { Money } from '../../common/money';
 import { Fund } from '../funds/fund.entity';
 import { LedgerTransaction } from '../ledger/ledger.entities';
 import { User } from '../users/user.entity';
 
 /** What a disbursement (phiếu chi) pays for: the program categories, a transfer to another fund, or administration. */
-export enum DisbursementCategory {
-  HOUSING_NEW = 'HOUSING_NEW',
-  HOUSING_REPAIR = 'HOUSING_REPAIR',
-  MEMORIAL_WORK = 'MEMORIAL_WORK',
-  CHILD_GIFT = 'CHILD_GIFT',
-  SCHOLARSHIP = 'SCHOLARSHIP',
-  SURGERY = 'SURGERY',
-  HARDSHIP = 'HARDSHIP',
-  TRANSFER = 'TRANSFER',
-  ADMINISTRATION = 'ADMINISTRATION',
-}
+export const DisbursementCategory = { ...ProgramCategory, TRANSFER: 'TRANSFER', ADMINISTRATION: 'ADMINISTRATION' } as const;
+export type DisbursementCategory = (typeof DisbursementCategory)[keyof typeof DisbursementCategory];
 registerEnumType(DisbursementCategory, { name: 'DisbursementCategory' });
 
 export enum DisbursementStatus {

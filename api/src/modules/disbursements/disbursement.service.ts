@@ -1,6 +1,8 @@
 import { raw, UniqueConstraintViolationException, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import { sumAmount } from '../../common/aggregates';
 import type { SignedInContext } from '../../common/context';
 import { assertPastDate, todayVn } from '../../common/dates';
+import { ProgramCategory } from '../../common/categories';
 import { AppError, badInput, conflict, ErrorCode } from '../../common/errors';
 import { assertAmount } from '../../common/money';
 import { pageOptions, parseId } from '../../common/pagination';
@@ -22,7 +24,7 @@ const sortable = {
 };
 
 /** Categories that may spend money earmarked to them; TRANSFER and ADMINISTRATION spend only the free part. */
-const earmarkable = new Set<C>([C.HOUSING_NEW, C.HOUSING_REPAIR, C.MEMORIAL_WORK, C.CHILD_GIFT, C.SCHOLARSHIP, C.SURGERY, C.HARDSHIP]);
+const earmarkable = new Set<C>(Object.values(ProgramCategory));
 
 export const projectPurpose = (type: string, id: number) => `project:${type}:${id}`;
 
@@ -101,10 +103,8 @@ export const disbursementService = {
     return ctx.em.count(Disbursement, disbursementWhere(ctx, filter));
   },
 
-  async total(ctx: SignedInContext, filter?: DisbursementFilter): Promise<number> {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const [row] = await ctx.em.createQueryBuilder(Disbursement, 'e0').select(raw('coalesce(sum(e0.amount), 0) as total')).where(disbursementWhere(ctx, filter) as any).execute<{ total: string }[]>();
-    return Number(row?.total ?? 0);
+  total(ctx: SignedInContext, filter?: DisbursementFilter): Promise<number> {
+    return sumAmount(ctx.em, Disbursement, disbursementWhere(ctx, filter));
   },
 
   get(ctx: SignedInContext, id: string | number): Promise<Disbursement> {

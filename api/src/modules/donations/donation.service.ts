@@ -1,4 +1,5 @@
 import { raw, UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/postgresql';
+import { sumAmount } from '../../common/aggregates';
 import type { SignedInContext } from '../../common/context';
 import { assertPastDate, todayVn } from '../../common/dates';
 import { badInput, conflict, AppError, ErrorCode } from '../../common/errors';
@@ -73,10 +74,8 @@ export const donationService = {
     return ctx.em.count(Donation, where(ctx, filter));
   },
 
-  async total(ctx: SignedInContext, filter?: DonationFilter): Promise<number> {
-    const [row] = await ctx.em.createQueryBuilder(Donation, 'e0').select(raw('coalesce(sum(e0.amount), 0) as total'))// eslint-disable-next-line @typescript-eslint/no-explicit-any
-      .where(where(ctx, filter) as any).execute<{ total: string }[]>();
-    return Number(row?.total ?? 0);
+  total(ctx: SignedInContext, filter?: DonationFilter): Promise<number> {
+    return sumAmount(ctx.em, Donation, where(ctx, filter));
   },
 
   get(ctx: SignedInContext, id: string | number): Promise<Donation> {
