@@ -213,6 +213,9 @@ describe('donors, campaigns and pledges', () => {
     expect((await counts()).r).toBe('1');
     const bad = await gql(server.graphqlUrl, create, { taxCode: '12AB' }, manager);
     expect(errorCode(bad)).toBe('BAD_USER_INPUT');
+    const id = first.data!.createDonor.id;
+    const cleared = await gql(server.graphqlUrl, 'mutation($id: ID!) { updateDonor(id: $id, taxCode: null, phone: "0228 3846 123") { taxCode phone name } }', { id }, manager);
+    expect(cleared.data!.updateDonor).toEqual({ taxCode: null, phone: '0228 3846 123', name: 'Công ty TNHH Sông Hồng' });
   });
 
   it('shows a campaign’s target, pledged, received, progress and overdue pledges', async () => {

@@ -78,7 +78,8 @@ export const donorService = {
     }
     if (args.type) donor.type = args.type;
     if (args.name) donor.name = args.name.trim();
-    for (const key of ['taxCode', 'idNumber', 'phone', 'address'] as const) if (args[key] !== undefined && args[key] !== null) donor[key] = args[key];
+    // An explicit null (or empty text) clears an optional field; an absent one leaves it.
+    for (const key of ['taxCode', 'idNumber', 'phone', 'address'] as const) if (args[key] !== undefined) donor[key] = args[key]?.trim() || undefined;
     await ctx.em.flush();
     return donor;
   },
