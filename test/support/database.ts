@@ -1,4 +1,4 @@
-import { MikroORM } from '@mikro-orm/postgresql';
+import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { connectOrm, migrate, type Orm } from '../../api/src/database/orm';
 
 function serverUrl(): string {
@@ -11,7 +11,7 @@ function serverUrl(): string {
  * A fresh, migrated database for the calling test file (one per jest worker, recreated per file),
  * on the run's PostgreSQL: the real engine, never a mock.
  */
-export async function createTestDatabase(): Promise<{ orm: Orm; url: string }> {
+export async function createTestDatabase(ormOverrides: Partial<Options> = {}): Promise<{ orm: Orm; url: string }> {
   const name = `soquy_test_${process.env.JEST_WORKER_ID ?? '0'}`;
   const admin = await MikroORM.init({ clientUrl: serverUrl(), dbName: undefined, entities: [], discovery: { warnWhenNoEntities: false }, allowGlobalContext: true });
   const conn = admin.em.getConnection();
@@ -20,7 +20,7 @@ export async function createTestDatabase(): Promise<{ orm: Orm; url: string }> {
   await admin.close(true);
   const url = new URL(serverUrl());
   url.pathname = `/${name}`;
-  const orm = await connectOrm(url.toString());
+  const orm = await connectOrm(url.toString(), ormOverrides);
   await migrate(orm);
   return { orm, url: url.toString() };
 }

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import type { Options } from '@mikro-orm/postgresql';
 import { createApp, type App } from '../../api/src/app';
 import { loadConfig, type Config } from '../../api/src/config';
 import { setLogLevel } from '../../api/src/common/logger';
@@ -20,8 +21,8 @@ export interface TestServer {
  * The real API over real HTTP on a free port, on a fresh database of this test file with the
  * demo data (237 units, the demo accounts), serving the built console from admin/dist.
  */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
-  const { orm, url: databaseUrl } = await createTestDatabase();
+export async function startTestServer(env: Record<string, string> = {}, ormOverrides: Partial<Options> = {}): Promise<TestServer> {
+  const { orm, url: databaseUrl } = await createTestDatabase(ormOverrides);
   await seedDemo(orm.em.fork(), { activity: false });
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'error', ...env });
   setLogLevel(config.logLevel);
