@@ -12,6 +12,7 @@ import { DonationResolver } from './modules/donations/donation.resolver';
 import { DonorResolver } from './modules/donors/donor.resolver';
 import { FundResolver } from './modules/funds/fund.resolver';
 import { LedgerResolver } from './modules/ledger/ledger.resolver';
+import { PolicyRateResolver } from './modules/policy/policy-rate.resolver';
 import { UnitResolver } from './modules/units/unit.resolver';
 import { UserResolver } from './modules/users/user.resolver';
 
@@ -27,6 +28,7 @@ export const resolvers: NonEmptyArray<new (...args: never[]) => object> = [
   DonationResolver,
   AuditResolver,
   DisbursementResolver,
+  PolicyRateResolver,
 ];
 
 /** Builds the executable schema; resolvers get their services through this small container. */

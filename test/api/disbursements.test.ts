@@ -231,6 +231,16 @@ describe('inspectors: flags and exports', () => {
     for (const id of splits) expect(flags[id]).toEqual(['SPLIT_UNDER_THRESHOLD']);
   });
 
+  it('flags an amount above the policy rate in force for its category', async () => {
+    const above = (await draft({ amount: 70_000_000, payeeName: 'Hộ ông Lã Văn Tám' })).data!.createDisbursement.id;
+    const within = (await draft({ amount: 60_000_000, payeeName: 'Hộ bà Cao Thị Chín' })).data!.createDisbursement.id;
+    const res = await gql(server.graphqlUrl, '{ allDisbursements { id flags } allPolicyRates(filter: { code: "HOUSING_NEW", inForceOn: "2026-01-01" }) { amount legalBasis toBeConfirmed } }', {}, manager);
+    const flags = Object.fromEntries(res.data!.allDisbursements.map((d: { id: string; flags: string[] }) => [d.id, d.flags]));
+    expect(flags[above]).toEqual(['ABOVE_POLICY_RATE']);
+    expect(flags[within]).toEqual([]);
+    expect(res.data!.allPolicyRates).toEqual([{ amount: 60_000_000, legalBasis: expect.stringContaining('Quyết định 21/2024/QĐ-TTg'), toBeConfirmed: true }]);
+  });
+
   it('exports the filtered list as CSV and XLSX, in scope, streamed', async () => {
     await draft({ amount: 1_000_000, payeeName: 'Phạm Văn "Ba", Hải Hậu' });
     await draft({ amount: 2_000_000, category: 'SURGERY', payeeName: '=cmd()' });

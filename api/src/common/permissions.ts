@@ -38,6 +38,7 @@ export enum Permission {
   DisbursementCreate = 'disbursement.create',
   DisbursementApprove = 'disbursement.approve',
   DisbursementPay = 'disbursement.pay',
+  PolicyRead = 'policy.read',
 }
 registerEnumType(Permission, { name: 'Permission' });
 
@@ -50,6 +51,7 @@ const read = [
   Permission.CampaignRead,
   Permission.DonationRead,
   Permission.DisbursementRead,
+  Permission.PolicyRead,
 ];
 const fundManagement = [
   Permission.FundLock,

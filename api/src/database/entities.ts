@@ -6,6 +6,7 @@ import { Donor } from '../modules/donors/donor.entity';
 import { Fund } from '../modules/funds/fund.entity';
 import { DocumentCounter } from '../modules/ledger/document-counter.entity';
 import { LedgerAccount, LedgerEntry, LedgerTransaction } from '../modules/ledger/ledger.entities';
+import { PolicyRate } from '../modules/policy/policy-rate.entity';
 import { LoginThrottle } from '../modules/auth/login-throttle.entity';
 import { AppMeta } from '../modules/system/app-meta.entity';
 import { AdministrativeUnit } from '../modules/units/unit.entity';
@@ -28,4 +29,5 @@ export const entities = [
   Donation,
   AuditEvent,
   Disbursement,
+  PolicyRate,
 ];

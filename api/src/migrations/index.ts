@@ -3,6 +3,7 @@ import { Migration20261128032215 } from './Migration20261128032215';
 import { Migration20261128040000 } from './Migration20261128040000';
 import { Migration20261128050000 } from './Migration20261128050000';
 import { Migration20261128060000 } from './Migration20261128060000';
+import { Migration20261128070000 } from './Migration20261128070000';
 
 /** Every migration in order. `npm run migration:create` writes a new file; add it here. */
 export const migrationsList: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128040000', class: Migration20261128040000 },
   { name: 'Migration20261128050000', class: Migration20261128050000 },
   { name: 'Migration20261128060000', class: Migration20261128060000 },
+  { name: 'Migration20261128070000', class: Migration20261128070000 },
 ];

@@ -7,6 +7,7 @@ import { User } from '../modules/users/user.entity';
 import { seedDemoDisbursements } from './demo-disbursements';
 import { seedDemoDonations, type DemoActivity } from './demo-donations';
 import { seedFunds } from './funds';
+import { seedPolicyRates } from './policy-rates';
 import { seedUnits } from './units';
 
 export const DEMO_PASSWORD = 'SoQuy@2025';
@@ -21,10 +22,10 @@ export const demoAccounts = [
   { email: 'xa13741@soquy.example', fullName: 'Vũ Thị Gôi', role: Role.FUND_MANAGER, unitCode: '13741' },
 ] as const;
 
-/** Reference data every installation needs: the administrative units and their funds. Idempotent. */
-export async function seedReference(em: EntityManager): Promise<{ units: number; funds: number }> {
+/** Reference data every installation needs: the administrative units, their funds, the policy rates. Idempotent. */
+export async function seedReference(em: EntityManager): Promise<{ units: number; funds: number; rates: number }> {
   const units = await seedUnits(em);
-  return { units, funds: await seedFunds(em) };
+  return { units, funds: await seedFunds(em), rates: await seedPolicyRates(em) };
 }
 
 /**
