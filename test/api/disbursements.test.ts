@@ -84,6 +84,7 @@ describe('the disbursement workflow (phiếu chi)', () => {
     const own = await gql(server.graphqlUrl, APPROVE, { id }, manager);
     expect(errorCode(own)).toBe('FORBIDDEN');
     expect(own.errors![0]!.message).toMatch(/Four eyes/);
+    expect(own.errors![0]!.extensions!.rule).toBe('FOUR_EYES');
     expect(errorCode(await gql(server.graphqlUrl, REJECT, { id, reason: 'Thiếu hồ sơ' }, manager))).toBe('FORBIDDEN');
     expect(errorCode(await gql(server.graphqlUrl, APPROVE, { id }, officer))).toBe('FORBIDDEN');
     expect((await gql(server.graphqlUrl, APPROVE, { id }, manager2)).data!.approveDisbursement.status).toBe('APPROVED');
@@ -170,6 +171,7 @@ describe('the disbursement workflow (phiếu chi)', () => {
     const res = await gql(server.graphqlUrl, PAY, { id, paidOn: yesterday }, manager);
     expect(errorCode(res)).toBe('BAD_USER_INPUT');
     expect(res.errors![0]!.message).toMatch(/closed up to/);
+    expect(res.errors![0]!.extensions!.rule).toBe('PERIOD_LOCKED');
   });
 
   it('is idempotent by key and filters and totals for inspectors', async () => {

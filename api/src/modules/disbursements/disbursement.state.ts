@@ -35,7 +35,7 @@ export function refusal(action: DisbursementAction, status: S, creatorId: number
     return new AppError(ErrorCode.FORBIDDEN, `Your role (${actor.role}) may not ${action} this disbursement`, { action });
   }
   if ((action === 'approve' || action === 'reject') && actor.id === creatorId) {
-    return new AppError(ErrorCode.FORBIDDEN, 'Four eyes: the person who created a disbursement cannot approve or reject it', { action });
+    return new AppError(ErrorCode.FORBIDDEN, 'Four eyes: the person who created a disbursement cannot approve or reject it', { action, rule: 'FOUR_EYES' });
   }
   return null;
 }

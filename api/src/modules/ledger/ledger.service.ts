@@ -50,7 +50,7 @@ export function assertOpenPeriod(lockedUntil: string | null | undefined, date: s
     throw new AppError(
       ErrorCode.BAD_USER_INPUT,
       `The books of ${fundName} are closed up to ${formatDateVi(lockedUntil)}: nothing can be posted or voided on or before that date (${formatDateVi(date)})`,
-      { field: 'date', lockedUntil },
+      { field: 'date', lockedUntil, rule: 'PERIOD_LOCKED' },
     );
   }
 }
