@@ -4,7 +4,9 @@ import { Layout } from './layout/Layout';
 import { LoginPage } from './layout/LoginPage';
 import { createStore } from './layout/store';
 import { theme } from './layout/theme';
+import { auditEvents } from './audit';
 import { campaigns } from './campaigns';
+import { disbursements } from './disbursements';
 import { donations } from './donations';
 import { donors } from './donors';
 import { funds } from './funds';
@@ -18,7 +20,7 @@ const store = createStore();
 
 /**
  * The console. Administrative units stay the landing page (the first resource); the menu puts the
- * money first (layout/Menu.tsx): funds, receipts, donors, campaigns, then units and users. Each
+ * money first (layout/Menu.tsx): funds, receipts, disbursements, donors, campaigns, then units, users and the audit trail. Each
  * resource and action shows only for those allowed it (providers/access.ts).
  */
 export const App = () => (
@@ -37,9 +39,11 @@ export const App = () => (
     <Resource name="AdministrativeUnit" {...units} />
     <Resource name="Fund" {...funds} />
     <Resource name="Donation" {...donations} />
+    <Resource name="Disbursement" {...disbursements} />
     <Resource name="Donor" {...donors} />
     <Resource name="Campaign" {...campaigns} />
     <Resource name="Pledge" {...pledges} />
     <Resource name="User" {...users} />
+    <Resource name="AuditEvent" {...auditEvents} />
   </Admin>
 );

@@ -29,7 +29,12 @@ export type Permission =
   | 'CampaignWrite'
   | 'DonationRead'
   | 'DonationCreate'
-  | 'DonationVoid';
+  | 'DonationVoid'
+  | 'DisbursementRead'
+  | 'DisbursementCreate'
+  | 'DisbursementApprove'
+  | 'DisbursementPay'
+  | 'AuditRead';
 
 export interface AdministrativeUnit extends RaRecord<string> {
   code: string;
@@ -175,4 +180,91 @@ export interface Donation extends RaRecord<string> {
   voidReason: string | null;
   voidedAt: string | null;
   createdAt: string;
+}
+
+/** The GraphQL `DisbursementCategory` enum: what money out of a fund is for. */
+export const disbursementCategories = [
+  'HOUSING_NEW',
+  'HOUSING_REPAIR',
+  'MEMORIAL_WORK',
+  'CHILD_GIFT',
+  'SCHOLARSHIP',
+  'SURGERY',
+  'HARDSHIP',
+  'TRANSFER',
+  'ADMINISTRATION',
+] as const;
+export type DisbursementCategory = (typeof disbursementCategories)[number];
+
+/** The GraphQL `DisbursementStatus` enum, in workflow order. */
+export const disbursementStatuses = ['DRAFT', 'SUBMITTED', 'APPROVED', 'PAID', 'REJECTED', 'CANCELLED'] as const;
+export type DisbursementStatus = (typeof disbursementStatuses)[number];
+
+/** The GraphQL `DisbursementFlag` enum: what an inspector should look at twice. */
+export const disbursementFlags = ['DUPLICATE_PAYEE_AMOUNT', 'SPLIT_UNDER_THRESHOLD', 'ABOVE_POLICY_RATE'] as const;
+export type DisbursementFlag = (typeof disbursementFlags)[number];
+
+/** The GraphQL `ProjectType` enum: what kind of project a disbursement pays. */
+export const projectTypes = ['HOUSING_GRANT', 'MEMORIAL_WORK', 'CHILD_SUPPORT'] as const;
+export type ProjectType = (typeof projectTypes)[number];
+
+/** What the current user may do with one disbursement, as the server decides it. */
+export interface DisbursementPermissions {
+  canSubmit: boolean;
+  canApprove: boolean;
+  canReject: boolean;
+  canPay: boolean;
+  canCancel: boolean;
+}
+
+export interface Disbursement extends RaRecord<string> {
+  fundId: string;
+  voucherNumber: string | null;
+  amount: number;
+  amountInWords: string;
+  category: DisbursementCategory;
+  payeeName: string;
+  payeeIdNumber: string | null;
+  payeeAddress: string | null;
+  payeeBankAccount: string | null;
+  purpose: string;
+  projectType: ProjectType | null;
+  projectId: string | null;
+  documents: string[];
+  targetFundId: string | null;
+  status: DisbursementStatus;
+  createdAt: string;
+  createdById: string;
+  createdByName: string | null;
+  approvedById: string | null;
+  approvedByName: string | null;
+  paidByName: string | null;
+  submittedAt: string | null;
+  approvedAt: string | null;
+  closedAt: string | null;
+  paidOn: string | null;
+  reason: string | null;
+  permissions: DisbursementPermissions;
+  flags: DisbursementFlag[];
+}
+
+/** One changed record of an audit event: the fields before and after (before is null for a created one). */
+export interface AuditChange {
+  entity: string;
+  id: string | number | null;
+  kind: 'create' | 'update' | 'delete';
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+export interface AuditEvent extends RaRecord<string> {
+  at: string;
+  userId: string | null;
+  userEmail: string | null;
+  operation: string;
+  targetType: string | null;
+  targetId: string | null;
+  changes: AuditChange[];
+  requestId: string;
+  clientAddress: string;
 }

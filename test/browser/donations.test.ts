@@ -118,7 +118,7 @@ describe('donations in the console', () => {
     await signIn(page, 'ketoan@soquy.example');
     // Money first in the menu, then the reference data.
     const menu = await page.getByRole('menuitem').allInnerTexts();
-    expect(menu.map((item) => item.trim()).slice(0, 5)).toEqual(['Quỹ', 'Phiếu thu', 'Nhà hảo tâm', 'Đợt vận động', 'Đơn vị hành chính']);
+    expect(menu.map((item) => item.trim()).slice(0, 6)).toEqual(['Quỹ', 'Phiếu thu', 'Phiếu chi', 'Nhà hảo tâm', 'Đợt vận động', 'Đơn vị hành chính']);
 
     await openFund(page);
     const before = await fundBalance(page);

@@ -11,6 +11,7 @@ import {
   TopToolbar,
   useRecordContext,
 } from 'react-admin';
+import { AuditTrailButton } from '../audit/AuditTrailButton';
 import { DateTimeField } from '../fields';
 import type { Donation } from '../types';
 import { DonationStatusField } from './DonationStatusField';
@@ -60,6 +61,7 @@ const DonationShowActions = () => (
     <NextReceiptButton />
     <PrintButton />
     <VoidDonationButton />
+    <AuditTrailButton targetType="Donation" />
   </TopToolbar>
 );
 

@@ -3,7 +3,7 @@ import AlertTitle from '@mui/material/AlertTitle';
 import { useTranslate } from 'react-admin';
 import { serverErrorCode } from '../providers/errors';
 
-const explainedCodes = new Set(['INSUFFICIENT_FUNDS', 'BAD_USER_INPUT', 'INVALID_TRANSITION', 'CONFLICT', 'FORBIDDEN', 'NOT_FOUND']);
+const explainedCodes = new Set(['INSUFFICIENT_FUNDS', 'BAD_USER_INPUT', 'INVALID_TRANSITION', 'CONFLICT', 'FORBIDDEN', 'NOT_FOUND', 'POLICY_LIMIT']);
 
 /** The server's own message of a failed request (what was wrong and what is allowed), or none. */
 function serverMessageOf(error: unknown): string | undefined {
@@ -14,16 +14,18 @@ interface ServerErrorAlertProps {
   /** What the console was doing: "Chưa huỷ được phiếu thu"… */
   title: string;
   error: unknown;
+  /** A translation key saying what this refusal means in the case at hand (four eyes, books closed…), shown first. */
+  hint?: string;
 }
 
 /**
  * A refusal from the API inside a dialog: what failed, what the error code means in the user's
  * language (INSUFFICIENT_FUNDS: the money was already spent…), then the server's own message.
  */
-export const ServerErrorAlert = ({ title, error }: ServerErrorAlertProps) => {
+export const ServerErrorAlert = ({ title, error, hint }: ServerErrorAlertProps) => {
   const translate = useTranslate();
   const code = serverErrorCode(error);
-  const explanation = translate(`soquy.errors.${code && explainedCodes.has(code) ? code : 'other'}`);
+  const explanation = hint ? translate(hint) : translate(`soquy.errors.${code && explainedCodes.has(code) ? code : 'other'}`);
   const detail = serverMessageOf(error);
   return (
     <Alert severity="error" role="alert" sx={{ mt: 2 }} data-testid="server-error">

@@ -8,6 +8,8 @@ const rules: Readonly<Record<string, Readonly<Record<string, Permission>>>> = {
   Fund: { list: 'FundRead', show: 'FundRead', lock: 'FundLock', verify: 'LedgerVerify' },
   LedgerLine: { list: 'LedgerRead' },
   Donation: { list: 'DonationRead', show: 'DonationRead', export: 'DonationRead', create: 'DonationCreate', void: 'DonationVoid' },
+  Disbursement: { list: 'DisbursementRead', show: 'DisbursementRead', export: 'DisbursementRead', create: 'DisbursementCreate' },
+  AuditEvent: { list: 'AuditRead', show: 'AuditRead' },
   Donor: { list: 'DonorRead', show: 'DonorRead', create: 'DonorWrite', edit: 'DonorWrite' },
   Campaign: { list: 'CampaignRead', show: 'CampaignRead', create: 'CampaignWrite', edit: 'CampaignWrite' },
   Pledge: { list: 'CampaignRead', create: 'CampaignWrite' },

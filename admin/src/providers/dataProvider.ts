@@ -1,7 +1,7 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, Observable, gql } from '@apollo/client';
 import buildGraphQLProvider from 'ra-data-graphql-simple';
-import type { CreateParams, CreateResult, DataProvider, Identifier, RaRecord } from 'react-admin';
-import type { AdministrativeUnit, Donation, DonorCreated, Fund, LedgerVerification, User } from '../types';
+import { HttpError, type CreateParams, type CreateResult, type DataProvider, type Identifier, type RaRecord } from 'react-admin';
+import type { AdministrativeUnit, Disbursement, Donation, DonorCreated, Fund, LedgerVerification, User } from '../types';
 import { buildQuery } from './buildQuery';
 import { graphQLErrorsOf, toHttpError } from './errors';
 import { introspectionSchema } from './introspection';
@@ -21,7 +21,18 @@ export interface SoQuyDataProvider extends DataProvider {
   voidDonation(id: Identifier, reason: string): Promise<{ data: Donation }>;
   /** How many donations match a filter of the donation list, and the sum of their amounts. */
   getDonationTotals(filter: Record<string, unknown>): Promise<{ data: { count: number; totalAmount: number } }>;
+  /** How many disbursements match a filter of the disbursement list, and the sum of their amounts. */
+  getDisbursementTotals(filter: Record<string, unknown>): Promise<{ data: { count: number; totalAmount: number } }>;
+  /** One step of a disbursement's workflow (gửi duyệt, duyệt, từ chối, chi tiền, huỷ); the server checks who may. */
+  disbursementAction(action: DisbursementAction, id: Identifier, args?: { reason?: string; paidOn?: string }): Promise<{ data: Disbursement }>;
+  /**
+   * Downloads the server's export of the disbursements matching a list filter (CSV or XLSX), with
+   * the file name the server gives; resolves to that name.
+   */
+  exportDisbursements(format: 'csv' | 'xlsx', filter: Record<string, unknown>): Promise<{ data: { fileName: string; size: number } }>;
 }
+
+export type DisbursementAction = 'submit' | 'approve' | 'reject' | 'pay' | 'cancel';
 
 /** Adds `Authorization: Bearer <token>` from the stored session to every request. */
 const authLink = new ApolloLink((operation, forward) => {
@@ -115,9 +126,86 @@ const DONATION_TOTALS = gql`
   }
 `;
 
+const disbursementFields = `id fundId voucherNumber amount amountInWords category payeeName payeeIdNumber payeeAddress payeeBankAccount
+  purpose projectType projectId documents targetFundId status createdAt createdById createdByName approvedById approvedByName paidByName
+  submittedAt approvedAt closedAt paidOn reason permissions { canSubmit canApprove canReject canPay canCancel } flags`;
+
+const DISBURSEMENT_TOTALS = gql`
+  query DisbursementTotals($filter: DisbursementFilter) {
+    _allDisbursementsMeta(filter: $filter) { count totalAmount }
+  }
+`;
+
+const DISBURSEMENT_ACTIONS: Record<DisbursementAction, { mutation: ReturnType<typeof gql>; field: string }> = {
+  submit: {
+    field: 'submitDisbursement',
+    mutation: gql`mutation SubmitDisbursement($id: ID!) { submitDisbursement(id: $id) { ${disbursementFields} } }`,
+  },
+  approve: {
+    field: 'approveDisbursement',
+    mutation: gql`mutation ApproveDisbursement($id: ID!) { approveDisbursement(id: $id) { ${disbursementFields} } }`,
+  },
+  reject: {
+    field: 'rejectDisbursement',
+    mutation: gql`mutation RejectDisbursement($id: ID!, $reason: String!) { rejectDisbursement(id: $id, reason: $reason) { ${disbursementFields} } }`,
+  },
+  pay: {
+    field: 'payDisbursement',
+    mutation: gql`mutation PayDisbursement($id: ID!, $paidOn: LocalDate!) { payDisbursement(id: $id, paidOn: $paidOn) { ${disbursementFields} } }`,
+  },
+  cancel: {
+    field: 'cancelDisbursement',
+    mutation: gql`mutation CancelDisbursement($id: ID!, $reason: String!) { cancelDisbursement(id: $id, reason: $reason) { ${disbursementFields} } }`,
+  },
+};
+
+/** The file name of a download, from `Content-Disposition` (RFC 6266: `filename*=UTF-8''…` first). */
+export function fileNameOf(disposition: string | null, fallback: string): string {
+  if (!disposition) return fallback;
+  const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(disposition);
+  if (extended?.[1]) {
+    try {
+      return decodeURIComponent(extended[1].trim().replace(/^"|"$/g, ''));
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  const plain = /filename\s*=\s*("([^"]*)"|[^;]+)/.exec(disposition);
+  const name = plain?.[2] ?? plain?.[1];
+  return name ? name.trim() : fallback;
+}
+
+/** Saves a blob as a file through a temporary link, as a browser download. */
+function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.style.display = 'none';
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  // Chromium reads the blob after the click returns: revoke it once the download has started.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
 /** A list filter as the API takes it: without the empty values react-admin's filter form may leave. */
 function definedValues(filter: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined && value !== null && value !== ''));
+  return Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0)));
+}
+
+/** The export's answer when it is an error: `{errors:[{message, extensions:{code}}]}`. */
+async function exportError(response: Response): Promise<HttpError> {
+  let message = `HTTP ${response.status}`;
+  let code: string | undefined;
+  try {
+    const body = (await response.json()) as { errors?: { message?: string; extensions?: { code?: string } }[] };
+    message = body.errors?.[0]?.message ?? message;
+    code = body.errors?.[0]?.extensions?.code;
+  } catch {
+    // not JSON: keep the status
+  }
+  return new HttpError(message, response.status, { code });
 }
 
 const RESET_PASSWORD = gql`
@@ -176,6 +264,40 @@ const provider: SoQuyDataProvider = {
       variables: { filter: definedValues(filter) },
     });
     return { data: data._allDonationsMeta };
+  },
+  async getDisbursementTotals(filter) {
+    const { data } = await client.query<{ _allDisbursementsMeta: { count: number; totalAmount: number } }>({
+      query: DISBURSEMENT_TOTALS,
+      variables: { filter: definedValues(filter) },
+    });
+    return { data: data._allDisbursementsMeta };
+  },
+  async disbursementAction(action, id, args = {}) {
+    const { mutation, field } = DISBURSEMENT_ACTIONS[action];
+    const variables: Record<string, unknown> = { id: String(id) };
+    if (action === 'reject' || action === 'cancel') variables.reason = args.reason ?? '';
+    if (action === 'pay') variables.paidOn = args.paidOn;
+    const result = await client.mutate<Record<string, Disbursement>>({ mutation, variables });
+    const data = result.data?.[field];
+    if (!data) throw new Error('ra.notification.http_error');
+    return { data };
+  },
+  async exportDisbursements(format, filter) {
+    const token = currentSession()?.token;
+    const query = encodeURIComponent(JSON.stringify(definedValues(filter)));
+    let response: Response;
+    try {
+      response = await fetch(`/export/disbursements.${format}?filter=${query}`, {
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+      });
+    } catch {
+      throw new Error('ra.notification.http_error');
+    }
+    if (!response.ok) throw await exportError(response);
+    const blob = await response.blob();
+    const fileName = fileNameOf(response.headers.get('content-disposition'), `phieu-chi.${format}`);
+    saveBlob(blob, fileName);
+    return { data: { fileName, size: blob.size } };
   },
 };
 
