@@ -8,17 +8,13 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Request } from 'express';
-import { coerceInputValue, type GraphQLInputObjectType } from 'graphql';
 import type { Config } from './config';
 import type { RequestContext } from './common/context';
-import { AppError, ErrorCode } from './common/errors';
 import { formatError } from './common/format-error';
-import { logger } from './common/logger';
 import { armor, securityHeaders } from './common/security';
 import type { Orm } from './database/orm';
 import { AuthService } from './modules/auth/auth.service';
-import { exportDisbursements } from './modules/disbursements/disbursement.export';
-import type { DisbursementFilter } from './modules/disbursements/disbursement.inputs';
+import { disbursementExportRoute } from './modules/disbursements/disbursement.export';
 import { TokenService } from './modules/auth/token';
 import { buildAppSchema } from './schema';
 
@@ -70,24 +66,7 @@ export async function createApp(config: Config, orm: Orm, jwtSecret: string): Pr
     return { requestId, config, ip, em, loaders: new Map(), ...(await auth.authenticate(em, req.header('authorization'))) };
   };
   app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: ({ req, res }) => context(req, res) }));
-  app.get('/export/disbursements.:format', async (req, res) => {
-    const format = req.params.format;
-    try {
-      if (format !== 'csv' && format !== 'xlsx') throw new AppError(ErrorCode.NOT_FOUND, 'Export as .csv or .xlsx');
-      const filterType = schema.getType('DisbursementFilter') as GraphQLInputObjectType;
-      const raw = req.query.filter ? parseJson(String(req.query.filter)) : {};
-      const filter = coerceInputValue(raw, filterType, (path, _value, error) => {
-        throw new AppError(ErrorCode.BAD_USER_INPUT, `filter${path.length ? `.${path.join('.')}` : ''}: ${error.message}`);
-      }) as DisbursementFilter;
-      await exportDisbursements(await context(req, res), res, format, filter);
-    } catch (error) {
-      const code = error instanceof AppError ? String(error.extensions.code) : ErrorCode.INTERNAL_SERVER_ERROR;
-      if (!(error instanceof AppError)) logger.error('export failed', { message: (error as Error).message });
-      if (res.headersSent) return void res.destroy();
-      const status = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400, NOT_FOUND: 404 }[code] ?? 500;
-      res.status(status).json({ errors: [{ message: error instanceof AppError ? error.message : 'Internal server error', extensions: { code } }] });
-    }
-  });
+  app.get('/export/disbursements.:format', disbursementExportRoute(schema, context));
   serveConsole(app, config.adminDist);
   httpServer.on('request', app);
   return {
@@ -96,14 +75,6 @@ export async function createApp(config: Config, orm: Orm, jwtSecret: string): Pr
       await apollo.stop();
     },
   };
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new AppError(ErrorCode.BAD_USER_INPUT, 'filter must be a JSON object of DisbursementFilter');
-  }
 }
 
 function clientAddress(req: Request): string {

@@ -1,7 +1,9 @@
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import { coerceInputValue, type GraphQLInputObjectType, type GraphQLSchema } from 'graphql';
 import ExcelJS from 'exceljs';
 import { signedIn, type RequestContext, type SignedInContext } from '../../common/context';
 import { AppError, ErrorCode } from '../../common/errors';
+import { logger } from '../../common/logger';
 import { hasPermission, Permission } from '../../common/permissions';
 import { Fund } from '../funds/fund.entity';
 import { Disbursement } from './disbursement.entity';
@@ -97,4 +99,38 @@ export async function exportDisbursements(ctx: RequestContext, res: Response, fo
   for await (const row of rows(signed, filter)) sheet.addRow(row).commit();
   sheet.commit();
   await workbook.commit();
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError(ErrorCode.BAD_USER_INPUT, 'filter must be a JSON object of DisbursementFilter');
+  }
+}
+
+const httpStatus: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400, NOT_FOUND: 404 };
+
+/**
+ * The Express route of the exports: the filter is checked against the schema's DisbursementFilter
+ * (as GraphQL would), errors answer in the GraphQL error shape with an HTTP status.
+ */
+export function disbursementExportRoute(schema: GraphQLSchema, context: (req: Request, res: Response) => Promise<RequestContext>) {
+  const filterType = schema.getType('DisbursementFilter') as GraphQLInputObjectType;
+  return async (req: Request, res: Response): Promise<void> => {
+    const format = req.params.format;
+    try {
+      if (format !== 'csv' && format !== 'xlsx') throw new AppError(ErrorCode.NOT_FOUND, 'Export as .csv or .xlsx');
+      const raw = req.query.filter ? parseJson(String(req.query.filter)) : {};
+      const filter = coerceInputValue(raw, filterType, (path, _value, error) => {
+        throw new AppError(ErrorCode.BAD_USER_INPUT, `filter${path.length ? `.${path.join('.')}` : ''}: ${error.message}`);
+      }) as DisbursementFilter;
+      await exportDisbursements(await context(req, res), res, format, filter);
+    } catch (error) {
+      const code = error instanceof AppError ? String(error.extensions.code) : ErrorCode.INTERNAL_SERVER_ERROR;
+      if (!(error instanceof AppError)) logger.error('export failed', { message: (error as Error).message });
+      if (res.headersSent) return void res.destroy();
+      res.status(httpStatus[code] ?? 500).json({ errors: [{ message: error instanceof AppError ? error.message : 'Internal server error', extensions: { code } }] });
+    }
+  };
 }
