@@ -1,62 +1,18 @@
-import PrintIcon from '@mui/icons-material/Print';
 import Chip from '@mui/material/Chip';
-import GlobalStyles from '@mui/material/GlobalStyles';
 import Stack from '@mui/material/Stack';
-import {
-  Button,
-  CreateButton,
-  Labeled,
-  ListButton,
-  ReferenceField,
-  Show,
-  SimpleShowLayout,
-  TextField,
-  TopToolbar,
-  useRecordContext,
-} from 'react-admin';
+import { CreateButton, Labeled, ListButton, ReferenceField, SimpleShowLayout, TextField, TopToolbar, useRecordContext } from 'react-admin';
 import { AuditTrailButton } from '../audit/AuditTrailButton';
 import { DateTimeField, EnumChipField, LocalDateField, MoneyField } from '../fields';
+import { NO_PRINT_CLASS, PrintableShow, PrintButton } from '../print';
 import type { Disbursement } from '../types';
 import { disbursementStatusColors } from './choices';
 import { DisbursementFlagsField } from './DisbursementFlagsField';
 import { DisbursementTimeline } from './DisbursementTimeline';
 import { DisbursementWorkflowButtons } from './DisbursementWorkflowButtons';
-import { Voucher, VOUCHER_CLASS } from './Voucher';
+import { Voucher } from './Voucher';
 
-/** What the screen shows but paper does not. */
-const NO_PRINT_CLASS = 'soquy-no-print';
-
-/** The show page's class, so that the print stylesheet can find its toolbar. */
+/** The show page's own class (the print stylesheet is PrintableShow's). */
 const PAGE_CLASS = 'soquy-voucher-page';
-
-/**
- * On paper, only the voucher: the app bar, the menu, the page's toolbar and the notifications are
- * hidden, and so is everything on the page marked {@link NO_PRINT_CLASS} (as for the receipt,
- * donations/DonationShow.tsx).
- */
-const printStyles = (
-  <GlobalStyles
-    styles={{
-      '@media print': {
-        '@page': { size: 'A4 portrait', margin: '12mm' },
-        'html, body, #root .layout': { background: '#fff !important' },
-        [`header.MuiAppBar-root, .MuiDrawer-root, .skip-nav-button, .MuiSnackbar-root, .${PAGE_CLASS} > .MuiToolbar-root, .${NO_PRINT_CLASS}`]: {
-          display: 'none !important',
-        },
-        '.RaLayout-appFrame': { marginTop: '0 !important' },
-        '.RaLayout-contentWithSidebar, .RaLayout-content': { padding: '0 !important', margin: '0 !important', background: 'none !important' },
-        [`.${PAGE_CLASS} .MuiCard-root`]: { margin: '0 !important', boxShadow: 'none !important', transition: 'none !important', border: '0 !important' },
-        [`.${VOUCHER_CLASS}`]: { maxWidth: 'none !important', padding: '0 !important', breakInside: 'avoid' },
-      },
-    }}
-  />
-);
-
-const PrintButton = () => (
-  <Button label="soquy.disbursements.print" onClick={() => window.print()}>
-    <PrintIcon />
-  </Button>
-);
 
 /** A new disbursement from the same fund. */
 const NextDisbursementButton = () => {
@@ -68,7 +24,7 @@ const DisbursementShowActions = () => (
   <TopToolbar>
     <ListButton />
     <NextDisbursementButton />
-    <PrintButton />
+    <PrintButton label="soquy.disbursements.print" />
     <AuditTrailButton targetType="Disbursement" />
     <DisbursementWorkflowButtons />
   </TopToolbar>
@@ -113,10 +69,9 @@ const DisbursementDetails = () => {
 
 /** A disbursement as its voucher, with the steps so far, every field, and the steps the user may take. */
 export const DisbursementShow = () => (
-  <Show actions={<DisbursementShowActions />} className={PAGE_CLASS}>
-    {printStyles}
+  <PrintableShow actions={<DisbursementShowActions />} className={PAGE_CLASS}>
     <Voucher />
     <DisbursementTimeline className={NO_PRINT_CLASS} />
     <DisbursementDetails />
-  </Show>
+  </PrintableShow>
 );

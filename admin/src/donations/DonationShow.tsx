@@ -1,53 +1,14 @@
-import PrintIcon from '@mui/icons-material/Print';
-import GlobalStyles from '@mui/material/GlobalStyles';
-import {
-  Button,
-  CreateButton,
-  ListButton,
-  ReferenceField,
-  Show,
-  SimpleShowLayout,
-  TextField,
-  TopToolbar,
-  useRecordContext,
-} from 'react-admin';
+import { CreateButton, ListButton, ReferenceField, SimpleShowLayout, TextField, TopToolbar, useRecordContext } from 'react-admin';
 import { AuditTrailButton } from '../audit/AuditTrailButton';
 import { DateTimeField } from '../fields';
+import { NO_PRINT_CLASS, PrintableShow, PrintButton } from '../print';
 import type { Donation } from '../types';
 import { DonationStatusField } from './DonationStatusField';
-import { Receipt, RECEIPT_CLASS } from './Receipt';
+import { Receipt } from './Receipt';
 import { VoidDonationButton } from './VoidDonationButton';
 
-/** What the screen shows but paper does not. */
-const NO_PRINT_CLASS = 'soquy-no-print';
-
-/** The show page's class, so that the print stylesheet can find its toolbar. */
+/** The show page's own class (the print stylesheet is PrintableShow's). */
 const PAGE_CLASS = 'soquy-receipt-page';
-
-/**
- * On paper, only the receipt: the app bar, the menu, the page's toolbar and the notifications are
- * hidden, and so is everything on the page marked {@link NO_PRINT_CLASS}. (MUI's own class names,
- * since react-admin's `Ra…-root` ones exist only in development builds.)
- */
-const printStyles = (
-  <GlobalStyles
-    styles={{
-      '@media print': {
-        '@page': { size: 'A4 portrait', margin: '12mm' },
-        'html, body, #root .layout': { background: '#fff !important' },
-        [`header.MuiAppBar-root, .MuiDrawer-root, .skip-nav-button, .MuiSnackbar-root, .${PAGE_CLASS} > .MuiToolbar-root, .${NO_PRINT_CLASS}`]: {
-          display: 'none !important',
-        },
-        '.RaLayout-appFrame': { marginTop: '0 !important' },
-        '.RaLayout-contentWithSidebar, .RaLayout-content': { padding: '0 !important', margin: '0 !important', background: 'none !important' },
-        [`.${PAGE_CLASS} .MuiCard-root`]: { margin: '0 !important', boxShadow: 'none !important', transition: 'none !important', border: '0 !important' },
-        [`.${RECEIPT_CLASS}`]: { maxWidth: 'none !important', padding: '0 !important', breakInside: 'avoid' },
-      },
-    }}
-  />
-);
-
-const PrintButton = () => <Button label="soquy.donations.print" onClick={() => window.print()}><PrintIcon /></Button>;
 
 /** The next receipt, usually into the same fund. */
 const NextReceiptButton = () => {
@@ -59,7 +20,7 @@ const DonationShowActions = () => (
   <TopToolbar>
     <ListButton />
     <NextReceiptButton />
-    <PrintButton />
+    <PrintButton label="soquy.donations.print" />
     <VoidDonationButton />
     <AuditTrailButton targetType="Donation" />
   </TopToolbar>
@@ -84,9 +45,8 @@ const DonationDetails = () => {
 
 /** A receipt as printed, with Print and, for a posted one, Void. */
 export const DonationShow = () => (
-  <Show actions={<DonationShowActions />} className={PAGE_CLASS}>
-    {printStyles}
+  <PrintableShow actions={<DonationShowActions />} className={PAGE_CLASS}>
     <Receipt />
     <DonationDetails />
-  </Show>
+  </PrintableShow>
 );
