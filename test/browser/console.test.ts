@@ -1,87 +1,14 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { startTestServer, type TestServer } from '../support/server';
+import type { Page } from 'playwright-core';
+import { consoleTests } from '../support/browser';
 
 // The built console (admin/dist, `npm run build:admin`) served by the real API, in Debian's
 // Chromium: sign-in, the units list and tree, scoping of a commune user, and the language switch.
 
 jest.setTimeout(60_000);
 
-const DEMO_PASSWORD = 'SoQuy@2025';
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const dist = path.resolve(__dirname, '../../admin/dist/index.html');
-
-let server: TestServer;
-let context: BrowserContext;
-let profile: string;
-/** Requests to anything but the API's origin (fonts, CDNs, telemetry…): there must be none. */
-const outside: string[] = [];
-/** Uncaught errors and Content-Security-Policy violations reported by the pages. */
-const pageProblems: string[] = [];
-
-beforeAll(async () => {
-  if (!fs.existsSync(dist)) throw new Error('The console is not built: run `npm run build:admin` first');
-  server = await startTestServer();
-  profile = fs.mkdtempSync(path.join(os.tmpdir(), 'soquy-chromium-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    locale: 'vi-VN',
-    viewport: { width: 1280, height: 900 },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(`${server.url}/`) || url.startsWith('data:')) return route.continue();
-    outside.push(url);
-    return route.abort();
-  });
-});
-
-afterAll(async () => {
-  await context?.close();
-  await server?.close();
-  if (profile) fs.rmSync(profile, { recursive: true, force: true });
-});
-
-afterEach(() => {
-  expect(pageProblems).toEqual([]);
-  expect(outside).toEqual([]);
-  pageProblems.length = 0;
-  outside.length = 0;
-});
-
-/** A new tab on the console with nothing stored: no session, no language choice. */
-async function freshPage(): Promise<Page> {
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  page.on('pageerror', (error) => pageProblems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) pageProblems.push(message.text());
-  });
-  await page.goto(`${server.url}/`);
-  await page.evaluate('localStorage.clear()');
-  await page.reload();
-  return page;
-}
-
-/** Signs in through the Vietnamese form, the default. */
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.getByRole('heading', { name: 'Sổ Quỹ' }).waitFor();
-  await page.getByRole('textbox', { name: 'Email' }).fill(email);
-  await page.getByRole('textbox', { name: 'Mật khẩu' }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-}
+const ui = consoleTests();
+const freshPage = () => ui.freshPage();
+const signIn = (page: Page, email: string) => ui.signIn(page, email);
 
 describe('the console', () => {
   it('signs the administrator in, lists the 237 units, finds Hải Hậu without diacritics and shows its place in the tree', async () => {
@@ -126,7 +53,7 @@ describe('the console', () => {
     expect(await page.getByRole('menuitem', { name: 'Người dùng' }).count()).toBe(0);
 
     // The list of users is refused, not merely hidden from the menu.
-    await page.goto(`${server.url}/#/User`);
+    await page.goto(`${ui.server.url}/#/User`);
     await page.getByText('Không có quyền truy cập').first().waitFor();
     await page.close();
   });

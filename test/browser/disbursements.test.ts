@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { gql, signIn as apiSignIn } from '../support/graphql';
-import { startTestServer, type TestServer } from '../support/server';
+import { amountOf, consoleTests } from '../support/browser';
 
 // The built console (admin/dist, `npm run build:admin`) served by the real API, in Debian's
 // Chromium: a grant officer drafts a housing disbursement through the form and submits it; a second
@@ -14,26 +12,12 @@ import { startTestServer, type TestServer } from '../support/server';
 
 jest.setTimeout(180_000);
 
-const DEMO_PASSWORD = 'SoQuy@2025';
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const dist = path.resolve(__dirname, '../../admin/dist/index.html');
 const FUND = 'Quỹ Đền ơn đáp nghĩa Tỉnh Nam Định';
 /** A payee no demo disbursement has, to find this test's one. */
 const PAYEE = 'Hộ ông Kiểm Thử Văn Chi';
 
-let server: TestServer;
-let context: BrowserContext;
-let profile: string;
-/** Requests to anything but the API's origin (fonts, CDNs, telemetry…): there must be none. */
-const outside: string[] = [];
-/** Uncaught errors and Content-Security-Policy violations reported by the pages. */
-const pageProblems: string[] = [];
-
-beforeAll(async () => {
-  if (!fs.existsSync(dist)) throw new Error('The console is not built: run `npm run build:admin` first');
-  server = await startTestServer();
-
-  // The fund starts with 100.000.000 ₫, received through the API.
+// The fund starts with 100.000.000 ₫, received through the API.
+const ui = consoleTests(async (server) => {
   const token = await apiSignIn(server.graphqlUrl, 'ketoan@soquy.example');
   const funds = await gql<{ allFunds: { id: string; name: string }[] }>(server.graphqlUrl, '{ allFunds(perPage: 100) { id name } }', {}, token);
   const fund = funds.data?.allFunds.find((f) => f.name === FUND);
@@ -48,74 +32,9 @@ beforeAll(async () => {
     token,
   );
   if (!donation.data?.createDonation) throw new Error(`createDonation failed: ${JSON.stringify(donation.errors)}`);
-
-  profile = fs.mkdtempSync(path.join(os.tmpdir(), 'soquy-chromium-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    locale: 'vi-VN',
-    viewport: { width: 1280, height: 900 },
-    acceptDownloads: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(`${server.url}/`) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
-    outside.push(url);
-    return route.abort();
-  });
 });
-
-afterAll(async () => {
-  await context?.close();
-  await server?.close();
-  if (profile) fs.rmSync(profile, { recursive: true, force: true });
-});
-
-afterEach(() => {
-  expect(pageProblems).toEqual([]);
-  expect(outside).toEqual([]);
-  pageProblems.length = 0;
-  outside.length = 0;
-});
-
-/** A new tab on the console with nothing stored: no session, no language choice. */
-async function freshPage(): Promise<Page> {
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  page.on('pageerror', (error) => pageProblems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) pageProblems.push(message.text());
-  });
-  await page.goto(`${server.url}/`);
-  await page.evaluate('localStorage.clear()');
-  await page.reload();
-  return page;
-}
-
-/** Signs in through the Vietnamese form and waits for the landing page. */
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.getByRole('heading', { name: 'Sổ Quỹ' }).waitFor();
-  await page.getByRole('textbox', { name: 'Email' }).fill(email);
-  await page.getByRole('textbox', { name: 'Mật khẩu' }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('menuitem', { name: 'Quỹ' }).waitFor();
-}
-
-/** "1.500.000 ₫" (with a non-breaking space) as a number of đồng. */
-function amountOf(text: string): number {
-  const match = /(-?)([\d.]+)\u00a0₫/.exec(text.trim());
-  if (!match) throw new Error(`Not an amount: "${text}"`);
-  return Number(`${match[1]}${match[2]!.replace(/\./g, '')}`);
-}
+const freshPage = () => ui.freshPage();
+const signIn = (page: Page, email: string) => ui.signIn(page, email, 'Quỹ');
 
 /** Takes one workflow step through its dialog (Gửi duyệt, Duyệt, Chi tiền…). */
 async function step(page: Page, name: string): Promise<void> {
@@ -172,8 +91,8 @@ describe('disbursements in the console', () => {
     expect(await page.getByRole('button', { name: 'Gửi duyệt', exact: true }).count()).toBe(0);
 
     // One disbursement, not two, despite the double click.
-    const token = await apiSignIn(server.graphqlUrl, 'canbo@soquy.example');
-    const mine = await gql(server.graphqlUrl, 'query($f: DisbursementFilter) { _allDisbursementsMeta(filter: $f) { count } }', { f: { payee: PAYEE } }, token);
+    const token = await apiSignIn(ui.server.graphqlUrl, 'canbo@soquy.example');
+    const mine = await gql(ui.server.graphqlUrl, 'query($f: DisbursementFilter) { _allDisbursementsMeta(filter: $f) { count } }', { f: { payee: PAYEE } }, token);
     expect(mine.data?._allDisbursementsMeta.count).toBe(1);
     await page.close();
   });

@@ -1,8 +1,6 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { startTestServer, type TestServer } from '../support/server';
+import type { Page } from 'playwright-core';
+import { amountOf, consoleTests } from '../support/browser';
 
 // The built console (admin/dist, `npm run build:admin`) served by the real API, in Debian's
 // Chromium: a fund accountant records a cash donation through the form, sees the printable receipt
@@ -11,91 +9,13 @@ import { startTestServer, type TestServer } from '../support/server';
 
 jest.setTimeout(120_000);
 
-const DEMO_PASSWORD = 'SoQuy@2025';
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const dist = path.resolve(__dirname, '../../admin/dist/index.html');
 const FUND = 'Quỹ Đền ơn đáp nghĩa Tỉnh Nam Định';
 /** A walk-in name no demo donation has, to find this test's receipt. */
 const PAYER = 'Trịnh Văn Kiểm Thử';
 
-let server: TestServer;
-let context: BrowserContext;
-let profile: string;
-/** Requests to anything but the API's origin (fonts, CDNs, telemetry…): there must be none. */
-const outside: string[] = [];
-/** Uncaught errors and Content-Security-Policy violations reported by the pages. */
-const pageProblems: string[] = [];
-
-beforeAll(async () => {
-  if (!fs.existsSync(dist)) throw new Error('The console is not built: run `npm run build:admin` first');
-  server = await startTestServer();
-  profile = fs.mkdtempSync(path.join(os.tmpdir(), 'soquy-chromium-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    locale: 'vi-VN',
-    viewport: { width: 1280, height: 900 },
-    acceptDownloads: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(`${server.url}/`) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
-    outside.push(url);
-    return route.abort();
-  });
-});
-
-afterAll(async () => {
-  await context?.close();
-  await server?.close();
-  if (profile) fs.rmSync(profile, { recursive: true, force: true });
-});
-
-afterEach(() => {
-  expect(pageProblems).toEqual([]);
-  expect(outside).toEqual([]);
-  pageProblems.length = 0;
-  outside.length = 0;
-});
-
-/** A new tab on the console with nothing stored: no session, no language choice. */
-async function freshPage(): Promise<Page> {
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  page.on('pageerror', (error) => pageProblems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) pageProblems.push(message.text());
-  });
-  await page.goto(`${server.url}/`);
-  await page.evaluate('localStorage.clear()');
-  await page.reload();
-  return page;
-}
-
-/** Signs in through the Vietnamese form and waits for the landing page. */
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.getByRole('heading', { name: 'Sổ Quỹ' }).waitFor();
-  await page.getByRole('textbox', { name: 'Email' }).fill(email);
-  await page.getByRole('textbox', { name: 'Mật khẩu' }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('menuitem', { name: 'Quỹ' }).waitFor();
-}
-
-/** "1.500.000 ₫" (with a non-breaking space) as a number of đồng. */
-function amountOf(text: string): number {
-  const match = /^(-?)([\d.]+)\u00a0₫$/.exec(text.trim());
-  if (!match) throw new Error(`Not an amount: "${text}"`);
-  return Number(`${match[1]}${match[2]!.replace(/\./g, '')}`);
-}
+const ui = consoleTests();
+const freshPage = () => ui.freshPage();
+const signIn = (page: Page, email: string) => ui.signIn(page, email, 'Quỹ');
 
 /** Opens the province's Gratitude Fund from the fund list (the province's funds come first). */
 async function openFund(page: Page): Promise<void> {
@@ -174,7 +94,7 @@ describe('donations in the console', () => {
     await page.getByRole('button', { name: 'In phiếu' }).waitFor();
 
     // One receipt, not two, in the list; exported as CSV with Vietnamese headers and a plain amount.
-    await page.goto(`${server.url}/#/Donation?filter=${encodeURIComponent(JSON.stringify({ q: PAYER }))}`);
+    await page.goto(`${ui.server.url}/#/Donation?filter=${encodeURIComponent(JSON.stringify({ q: PAYER }))}`);
     await page.getByText('1-1 / 1').waitFor();
     await page.getByRole('cell', { name: receiptNumber }).waitFor();
     await page.getByTestId('donation-totals').getByText('1 phiếu thu đã ghi sổ, tổng số tiền 1.500.000\u00a0₫').waitFor();
@@ -232,7 +152,7 @@ describe('donations in the console', () => {
     expect(await page.getByRole('link', { name: 'Lập phiếu thu' }).count()).toBe(0);
 
     // The form itself is refused, not merely hidden.
-    await page.goto(`${server.url}/#/Donation/create`);
+    await page.goto(`${ui.server.url}/#/Donation/create`);
     await page.getByText('Không có quyền truy cập').first().waitFor();
 
     // The fund: balances and ledger, no lock and no receipt button, and the ledger verifies.

@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../api/src/seed/demo';
+import { startTestServer, type TestServer } from './server';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const dist = path.resolve(__dirname, '../../admin/dist/index.html');
+
+export interface ConsoleTests {
+  /** The API serving the built console, started in beforeAll. */
+  readonly server: TestServer;
+  /** A new tab on the console with nothing stored: no session, no language choice. */
+  freshPage(): Promise<Page>;
+  /** Signs in through the Vietnamese form; waits for `menuItem` when given. */
+  signIn(page: Page, email: string, menuItem?: string): Promise<void>;
+}
+
+/**
+ * Registers the hooks of a console test file: the real API on a fresh database (after `prepare`),
+ * Debian's Chromium through playwright-core, and after each test the checks that no request left
+ * the API's origin and no page error or CSP violation happened.
+ */
+export function consoleTests(prepare?: (server: TestServer) => Promise<void>): ConsoleTests {
+  let server: TestServer | undefined;
+  let context: BrowserContext | undefined;
+  let profile: string | undefined;
+  const outside: string[] = [];
+  const pageProblems: string[] = [];
+
+  beforeAll(async () => {
+    if (!fs.existsSync(dist)) throw new Error('The console is not built: run `npm run build:admin` first');
+    server = await startTestServer();
+    await prepare?.(server);
+    profile = fs.mkdtempSync(path.join(os.tmpdir(), 'soquy-chromium-'));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      locale: 'vi-VN',
+      viewport: { width: 1280, height: 900 },
+      acceptDownloads: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const origin = server.url;
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith(`${origin}/`) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+      outside.push(url);
+      return route.abort();
+    });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+    if (profile) fs.rmSync(profile, { recursive: true, force: true });
+  });
+
+  afterEach(() => {
+    expect(pageProblems).toEqual([]);
+    expect(outside).toEqual([]);
+    pageProblems.length = 0;
+    outside.length = 0;
+  });
+
+  return {
+    get server() {
+      if (!server) throw new Error('the test server starts in beforeAll');
+      return server;
+    },
+    async freshPage() {
+      const page = await context!.newPage();
+      page.setDefaultTimeout(20_000);
+      page.on('pageerror', (error) => pageProblems.push(`page error: ${error.message}`));
+      page.on('console', (message) => {
+        if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) pageProblems.push(message.text());
+      });
+      await page.goto(`${server!.url}/`);
+      await page.evaluate('localStorage.clear()');
+      await page.reload();
+      return page;
+    },
+    async signIn(page, email, menuItem) {
+      await page.getByRole('heading', { name: 'Sổ Quỹ' }).waitFor();
+      await page.getByRole('textbox', { name: 'Email' }).fill(email);
+      await page.getByRole('textbox', { name: 'Mật khẩu' }).fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: 'Đăng nhập' }).click();
+      if (menuItem) await page.getByRole('menuitem', { name: menuItem }).waitFor();
+    },
+  };
+}
+
+/** "1.500.000 ₫" (with a non-breaking space) as a number of đồng. */
+export function amountOf(text: string): number {
+  const match = /(-?)([\d.]+)\u00a0₫/.exec(text.trim());
+  if (!match) throw new Error(`Not an amount: "${text}"`);
+  return Number(`${match[1]}${match[2]!.replace(/\./g, '')}`);
+}
