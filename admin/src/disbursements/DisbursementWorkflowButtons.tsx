@@ -3,17 +3,11 @@ import DoneIcon from '@mui/icons-material/Done';
 import DoDisturbIcon from '@mui/icons-material/DoDisturb';
 import PaymentsIcon from '@mui/icons-material/Payments';
 import SendIcon from '@mui/icons-material/Send';
-import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogContentText from '@mui/material/DialogContentText';
-import DialogTitle from '@mui/material/DialogTitle';
 import { useMemo, useState, type ReactElement } from 'react';
-import { Button as RaButton, DateInput, Form, TextInput, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { Button as RaButton, DateInput, TextInput, useDataProvider, useNotify, useRecordContext, useTranslate } from 'react-admin';
+import { ActionDialog } from '../dialogs/ActionDialog';
 import { formatMoney, todayInVietnam } from '../format';
 import type { DisbursementAction, SoQuyDataProvider } from '../providers/dataProvider';
-import type { ServerErrorBody } from '../providers/errors';
 import type { Disbursement, DisbursementPermissions } from '../types';
 import { DisbursementErrorAlert } from './DisbursementErrorAlert';
 import { validatePaidOn, validateReason } from './validation';
@@ -39,11 +33,6 @@ interface StepValues {
   paidOn?: string;
 }
 
-function fieldErrors(error: unknown): ServerErrorBody['errors'] {
-  if (typeof error !== 'object' || error === null || !('body' in error)) return undefined;
-  return (error as { body?: ServerErrorBody }).body?.errors;
-}
-
 /**
  * One step in a dialog: a confirmation for submit and approve, a reason (5 to 500 characters) for
  * reject and cancel, the payment date (today by default, never in the future) for pay. A refusal
@@ -52,63 +41,40 @@ function fieldErrors(error: unknown): ServerErrorBody['errors'] {
 const StepDialog = ({ step, disbursement, onClose }: { step: Step; disbursement: Disbursement; onClose: () => void }) => {
   const dataProvider = useDataProvider<SoQuyDataProvider>();
   const notify = useNotify();
-  const refresh = useRefresh();
   const translate = useTranslate();
-  const [saving, setSaving] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
   const { action } = step;
   const defaultValues = useMemo(() => (action === 'pay' ? { paidOn: todayInVietnam() } : {}), [action]);
-  const titleId = `disbursement-${action}-title`;
   const args = { payee: disbursement.payeeName, amount: formatMoney(disbursement.amount) };
 
-  const close = () => {
-    if (!saving) onClose();
-  };
-
-  const submit = async (values: StepValues) => {
-    setSaving(true);
-    setFailure(null);
-    try {
-      const { data } = await dataProvider.disbursementAction(action, disbursement.id, {
-        reason: values.reason?.trim(),
-        paidOn: values.paidOn,
-      });
-      notify(`soquy.disbursements.done_${action}`, { type: 'success', messageArgs: { number: data.voucherNumber ?? '' } });
-      onClose();
-      refresh();
-      return undefined;
-    } catch (error) {
-      const errors = fieldErrors(error);
-      if (errors?.reason) return { reason: errors.reason };
-      setFailure(error);
-      return undefined;
-    } finally {
-      setSaving(false);
-    }
+  const submit = async (values: Partial<StepValues>) => {
+    const { data } = await dataProvider.disbursementAction(action, disbursement.id, {
+      reason: values.reason?.trim(),
+      paidOn: values.paidOn,
+    });
+    notify(`soquy.disbursements.done_${action}`, { type: 'success', messageArgs: { number: data.voucherNumber ?? '' } });
   };
 
   return (
-    <Dialog open onClose={close} aria-labelledby={titleId} fullWidth maxWidth="sm">
-      <Form onSubmit={submit} defaultValues={defaultValues} noValidate>
-        <DialogTitle id={titleId}>{translate(`soquy.disbursements.${action}_title`, args)}</DialogTitle>
-        <DialogContent>
-          <DialogContentText sx={{ mb: 2 }}>{translate(`soquy.disbursements.${action}_help`, args)}</DialogContentText>
-          {(action === 'reject' || action === 'cancel') && (
-            <TextInput source="reason" label="soquy.disbursements.reason" validate={validateReason} multiline minRows={2} fullWidth autoFocus />
-          )}
-          {action === 'pay' && <DateInput source="paidOn" label="soquy.disbursements.paid_on" validate={validatePaidOn} />}
-          {failure !== null && <DisbursementErrorAlert title={translate(`soquy.disbursements.failed_${action}`)} error={failure} />}
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={close} disabled={saving}>
-            {translate('ra.action.cancel')}
-          </Button>
-          <Button type="submit" variant="contained" color={step.color} disabled={saving}>
-            {translate(`soquy.disbursements.${action}`)}
-          </Button>
-        </DialogActions>
-      </Form>
-    </Dialog>
+    <ActionDialog<StepValues>
+      open
+      onClose={onClose}
+      titleId={`disbursement-${action}-title`}
+      title={translate(`soquy.disbursements.${action}_title`, args)}
+      help={translate(`soquy.disbursements.${action}_help`, args)}
+      onSubmit={submit}
+      refreshOnSuccess
+      errorField="reason"
+      renderError={(error) => <DisbursementErrorAlert title={translate(`soquy.disbursements.failed_${action}`)} error={error} />}
+      confirmLabel={`soquy.disbursements.${action}`}
+      confirmColor={step.color}
+      defaultValues={defaultValues}
+      noValidate
+    >
+      {(action === 'reject' || action === 'cancel') && (
+        <TextInput source="reason" label="soquy.disbursements.reason" validate={validateReason} multiline minRows={2} fullWidth autoFocus />
+      )}
+      {action === 'pay' && <DateInput source="paidOn" label="soquy.disbursements.paid_on" validate={validatePaidOn} />}
+    </ActionDialog>
   );
 };
 
