@@ -12,6 +12,7 @@ import { DonationResolver } from './modules/donations/donation.resolver';
 import { DonorResolver } from './modules/donors/donor.resolver';
 import { FundResolver } from './modules/funds/fund.resolver';
 import { LedgerResolver } from './modules/ledger/ledger.resolver';
+import { HouseholdResolver } from './modules/households/household.resolver';
 import { PolicyRateResolver } from './modules/policy/policy-rate.resolver';
 import { UnitResolver } from './modules/units/unit.resolver';
 import { UserResolver } from './modules/users/user.resolver';
@@ -29,6 +30,7 @@ export const resolvers: NonEmptyArray<new (...args: never[]) => object> = [
   AuditResolver,
   DisbursementResolver,
   PolicyRateResolver,
+  HouseholdResolver,
 ];
 
 /** Builds the executable schema; resolvers get their services through this small container. */

@@ -39,6 +39,10 @@ export enum Permission {
   DisbursementApprove = 'disbursement.approve',
   DisbursementPay = 'disbursement.pay',
   PolicyRead = 'policy.read',
+  HouseholdRead = 'household.read',
+  HouseholdWrite = 'household.write',
+  /** See citizen IDs in full (others see them masked). */
+  HouseholdIdentityRead = 'household.identityRead',
 }
 registerEnumType(Permission, { name: 'Permission' });
 
@@ -52,6 +56,7 @@ const read = [
   Permission.DonationRead,
   Permission.DisbursementRead,
   Permission.PolicyRead,
+  Permission.HouseholdRead,
 ];
 const fundManagement = [
   Permission.FundLock,
@@ -67,13 +72,14 @@ const fundManagement = [
 /** Which role may do what. INSPECTOR holds read permissions only (checked by a test). */
 export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
   [Role.ADMIN]: [...read, Permission.UserRead, Permission.UserCreate, Permission.UserUpdate, Permission.UserResetPassword, Permission.LedgerVerify, Permission.AuditRead],
-  [Role.FUND_MANAGER]: [...read, ...fundManagement],
-  [Role.GRANT_OFFICER]: [...read, Permission.DisbursementCreate],
-  [Role.INSPECTOR]: [...read, Permission.UserRead, Permission.LedgerVerify, Permission.AuditRead],
+  [Role.FUND_MANAGER]: [...read, ...fundManagement, Permission.HouseholdIdentityRead],
+  [Role.GRANT_OFFICER]: [...read, Permission.DisbursementCreate, Permission.HouseholdWrite, Permission.HouseholdIdentityRead],
+  [Role.INSPECTOR]: [...read, Permission.UserRead, Permission.LedgerVerify, Permission.AuditRead, Permission.HouseholdIdentityRead],
 };
 
 /** Permissions that change data; never granted to INSPECTOR. */
 export const writePermissions: readonly Permission[] = [
+  Permission.HouseholdWrite,
   Permission.UserCreate,
   Permission.UserUpdate,
   Permission.UserResetPassword,

@@ -6,6 +6,7 @@ import { Donor } from '../modules/donors/donor.entity';
 import { Fund } from '../modules/funds/fund.entity';
 import { DocumentCounter } from '../modules/ledger/document-counter.entity';
 import { LedgerAccount, LedgerEntry, LedgerTransaction } from '../modules/ledger/ledger.entities';
+import { BeneficiaryHousehold, MeritCategory } from '../modules/households/household.entity';
 import { PolicyRate } from '../modules/policy/policy-rate.entity';
 import { LoginThrottle } from '../modules/auth/login-throttle.entity';
 import { AppMeta } from '../modules/system/app-meta.entity';
@@ -30,4 +31,6 @@ export const entities = [
   AuditEvent,
   Disbursement,
   PolicyRate,
+  MeritCategory,
+  BeneficiaryHousehold,
 ];

@@ -4,6 +4,7 @@ import { Migration20261128040000 } from './Migration20261128040000';
 import { Migration20261128050000 } from './Migration20261128050000';
 import { Migration20261128060000 } from './Migration20261128060000';
 import { Migration20261128070000 } from './Migration20261128070000';
+import { Migration20261128080000 } from './Migration20261128080000';
 
 /** Every migration in order. `npm run migration:create` writes a new file; add it here. */
 export const migrationsList: MigrationObject[] = [
@@ -12,4 +13,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128050000', class: Migration20261128050000 },
   { name: 'Migration20261128060000', class: Migration20261128060000 },
   { name: 'Migration20261128070000', class: Migration20261128070000 },
+  { name: 'Migration20261128080000', class: Migration20261128080000 },
 ];

@@ -7,6 +7,7 @@ import { User } from '../modules/users/user.entity';
 import { seedDemoDisbursements } from './demo-disbursements';
 import { seedDemoDonations, type DemoActivity } from './demo-donations';
 import { seedFunds } from './funds';
+import { seedMeritCategories } from './merit-categories';
 import { seedPolicyRates } from './policy-rates';
 import { seedUnits } from './units';
 
@@ -22,10 +23,10 @@ export const demoAccounts = [
   { email: 'xa13741@soquy.example', fullName: 'Vũ Thị Gôi', role: Role.FUND_MANAGER, unitCode: '13741' },
 ] as const;
 
-/** Reference data every installation needs: the administrative units, their funds, the policy rates. Idempotent. */
-export async function seedReference(em: EntityManager): Promise<{ units: number; funds: number; rates: number }> {
+/** Reference data every installation needs: the administrative units, their funds, the policy rates, the merit categories. Idempotent. */
+export async function seedReference(em: EntityManager): Promise<{ units: number; funds: number; rates: number; categories: number }> {
   const units = await seedUnits(em);
-  return { units, funds: await seedFunds(em), rates: await seedPolicyRates(em) };
+  return { units, funds: await seedFunds(em), rates: await seedPolicyRates(em), categories: await seedMeritCategories(em) };
 }
 
 /**
