@@ -35,20 +35,8 @@ export const EXPORTED_FIELDS = [
   'note',
 ] as const;
 
-const columns = [
-  'receiptNumber',
-  'receivedOn',
-  'fundId',
-  'donorName',
-  'amount',
-  'method',
-  'inKindDescription',
-  'earmark',
-  'campaignId',
-  'status',
-  'voidReason',
-  'note',
-] as const;
+/** The CSV columns: the exported fields but the id. */
+const columns = EXPORTED_FIELDS.filter((field): field is Exclude<(typeof EXPORTED_FIELDS)[number], 'id'> => field !== 'id');
 
 /**
  * The donation list's exporter: one CSV row per receipt, with the column headers in the user's

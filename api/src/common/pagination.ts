@@ -1,6 +1,7 @@
 import { IsIn, IsInt, IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int, ObjectType, type ClassType } from 'type-graphql';
 import { badInput } from './errors';
+import { Money } from './money';
 
 export const MAX_PAGE_SIZE = 500;
 
@@ -45,6 +46,26 @@ export class SearchFilter extends IdsFilter {
   @IsOptional()
   @MaxLength(100)
   q?: string;
+}
+
+/** A searchable list filter over records with an amount in đồng. */
+@InputType()
+export class AmountSearchFilter extends SearchFilter {
+  @Field(() => Money, { nullable: true })
+  @IsOptional()
+  amountMin?: number;
+
+  @Field(() => Money, { nullable: true })
+  @IsOptional()
+  amountMax?: number;
+}
+
+/** The conditions of an amount range, for a MikroORM filter (none when both ends are open). */
+export function amountRange(filter: AmountSearchFilter): { amount: { $gte?: number; $lte?: number } }[] {
+  const range: { $gte?: number; $lte?: number } = {};
+  if (filter.amountMin !== undefined && filter.amountMin !== null) range.$gte = filter.amountMin;
+  if (filter.amountMax !== undefined && filter.amountMax !== null) range.$lte = filter.amountMax;
+  return Object.keys(range).length ? [{ amount: range }] : [];
 }
 
 /**

@@ -28,10 +28,6 @@ export class Scope {
       .reduce<Record<string, unknown>>((inner, key) => ({ [key]: inner }), condition);
     return nested as FilterQuery<T>;
   }
-
-  includesPath(path: string): boolean {
-    return path.startsWith(this.unitPath);
-  }
 }
 
 /** Loads one record by id within the scope, or throws NOT_FOUND (never FORBIDDEN: no leak of existence). */

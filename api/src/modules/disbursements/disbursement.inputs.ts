@@ -2,11 +2,11 @@ import { ArrayMaxSize, IsEnum, IsInt, IsOptional, IsString, Length, Matches, Max
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Money } from '../../common/money';
-import { listArgsOf, SearchFilter } from '../../common/pagination';
+import { listArgsOf, AmountSearchFilter } from '../../common/pagination';
 import { DisbursementCategory, DisbursementStatus, ProjectType } from './disbursement.entity';
 
 @InputType({ description: 'Filters of the disbursement list (inspectors’ queries); all optional, combined with AND' })
-export class DisbursementFilter extends SearchFilter {
+export class DisbursementFilter extends AmountSearchFilter {
   @Field(() => [ID], { nullable: true, description: 'Any of these funds' })
   @IsOptional()
   fundIds?: string[];
@@ -30,14 +30,6 @@ export class DisbursementFilter extends SearchFilter {
   @Field(() => GraphQLLocalDate, { nullable: true })
   @IsOptional()
   dateTo?: string;
-
-  @Field(() => Money, { nullable: true })
-  @IsOptional()
-  amountMin?: number;
-
-  @Field(() => Money, { nullable: true })
-  @IsOptional()
-  amountMax?: number;
 
   @Field(() => String, { nullable: true, description: "Text in the payee's name, ID number or bank account" })
   @IsOptional()

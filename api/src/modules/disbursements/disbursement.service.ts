@@ -5,7 +5,7 @@ import { assertPastDate, todayVn } from '../../common/dates';
 import { ProgramCategory } from '../../common/categories';
 import { AppError, badInput, conflict, ErrorCode } from '../../common/errors';
 import { assertAmount } from '../../common/money';
-import { pageOptions, parseId } from '../../common/pagination';
+import { amountRange, pageOptions, parseId } from '../../common/pagination';
 import { findInScope } from '../../common/scope';
 import { likeEscape, viFold } from '../../common/text';
 import { Fund } from '../funds/fund.entity';
@@ -38,8 +38,7 @@ export function disbursementWhere(ctx: SignedInContext, filter: DisbursementFilt
   if (filter.category?.length) conditions.push({ category: { $in: filter.category } });
   if (filter.dateFrom) conditions.push({ [raw((alias) => `coalesce(${alias}.paid_on, ${alias}.created_at::date)`)]: { $gte: filter.dateFrom } });
   if (filter.dateTo) conditions.push({ [raw((alias) => `coalesce(${alias}.paid_on, ${alias}.created_at::date)`)]: { $lte: filter.dateTo } });
-  if (filter.amountMin !== undefined && filter.amountMin !== null) conditions.push({ amount: { $gte: filter.amountMin } });
-  if (filter.amountMax !== undefined && filter.amountMax !== null) conditions.push({ amount: { $lte: filter.amountMax } });
+  conditions.push(...amountRange(filter));
   if (filter.createdById) conditions.push({ createdBy: parseId(filter.createdById, 'User') });
   if (filter.approvedById) conditions.push({ approvedBy: parseId(filter.approvedById, 'User') });
   if (filter.projectType) conditions.push({ projectType: filter.projectType });

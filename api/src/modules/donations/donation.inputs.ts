@@ -3,11 +3,11 @@ import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { ProgramCategory } from '../../common/categories';
 import { Money } from '../../common/money';
-import { listArgsOf, SearchFilter } from '../../common/pagination';
+import { listArgsOf, AmountSearchFilter } from '../../common/pagination';
 import { DonationMethod, DonationStatus } from './donation.entity';
 
 @InputType({ description: 'Filters of the donation list; all optional, combined with AND' })
-export class DonationFilter extends SearchFilter {
+export class DonationFilter extends AmountSearchFilter {
   @Field(() => ID, { nullable: true })
   @IsOptional()
   fundId?: string;
@@ -39,14 +39,6 @@ export class DonationFilter extends SearchFilter {
   @Field(() => ID, { nullable: true })
   @IsOptional()
   pledgeId?: string;
-
-  @Field(() => Money, { nullable: true })
-  @IsOptional()
-  amountMin?: number;
-
-  @Field(() => Money, { nullable: true })
-  @IsOptional()
-  amountMax?: number;
 
   @Field(() => DonationStatus, { nullable: true, description: 'POSTED or VOIDED' })
   @IsOptional()

@@ -4,7 +4,7 @@ import type { SignedInContext } from '../../common/context';
 import { assertPastDate, todayVn } from '../../common/dates';
 import { badInput, conflict, AppError, ErrorCode } from '../../common/errors';
 import { assertAmount } from '../../common/money';
-import { pageOptions, parseId } from '../../common/pagination';
+import { amountRange, pageOptions, parseId } from '../../common/pagination';
 import { findInScope } from '../../common/scope';
 import { likeEscape, viFold } from '../../common/text';
 import { campaignService } from '../campaigns/campaign.service';
@@ -31,8 +31,7 @@ function where(ctx: SignedInContext, filter: DonationFilter = {}): FilterQuery<D
   if (filter.donorId) conditions.push({ donor: parseId(filter.donorId, 'Donor') });
   if (filter.campaignId) conditions.push({ campaign: parseId(filter.campaignId, 'Campaign') });
   if (filter.pledgeId) conditions.push({ pledge: parseId(filter.pledgeId, 'Pledge') });
-  if (filter.amountMin !== undefined && filter.amountMin !== null) conditions.push({ amount: { $gte: filter.amountMin } });
-  if (filter.amountMax !== undefined && filter.amountMax !== null) conditions.push({ amount: { $lte: filter.amountMax } });
+  conditions.push(...amountRange(filter));
   if (filter.status) conditions.push({ status: filter.status });
   if (filter.earmark) conditions.push({ earmark: filter.earmark });
   const q = filter.q ? viFold(filter.q) : '';

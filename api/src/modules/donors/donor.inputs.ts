@@ -1,4 +1,5 @@
 import { IsEnum, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { IsPhone } from '../../common/validators';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { listArgsOf, SearchFilter } from '../../common/pagination';
 import { DonorType } from './donor.entity';
@@ -43,7 +44,7 @@ export class DonorFields {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Matches(/^\+?[\d .-]{8,20}$/, { message: 'phone must be 8 to 20 digits (spaces, dots and dashes allowed)' })
+  @IsPhone()
   phone?: string;
 
   @Field(() => String, { nullable: true })

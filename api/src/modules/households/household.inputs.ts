@@ -1,4 +1,5 @@
 import { IsEnum, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsPhone } from '../../common/validators';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { listArgsOf, SearchFilter } from '../../common/pagination';
 import { HouseCondition } from './household.entity';
@@ -63,7 +64,7 @@ export class HouseholdFields {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Matches(/^\+?[\d .-]{8,20}$/, { message: 'phone must be 8 to 20 digits (spaces, dots and dashes allowed)' })
+  @IsPhone()
   phone?: string;
 
   @Field(() => String, { nullable: true })
