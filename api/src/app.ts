@@ -14,7 +14,9 @@ import { formatError } from './common/format-error';
 import { armor, securityHeaders } from './common/security';
 import type { Orm } from './database/orm';
 import { AuthService } from './modules/auth/auth.service';
-import { disbursementExportRoute } from './modules/disbursements/disbursement.export';
+import { exportRoute } from './common/export-route';
+import { exportDisbursements } from './modules/disbursements/disbursement.export';
+import { exportHousingReport, exportMemorialReport } from './modules/reports/program-reports';
 import { TokenService } from './modules/auth/token';
 import { buildAppSchema } from './schema';
 
@@ -66,7 +68,9 @@ export async function createApp(config: Config, orm: Orm, jwtSecret: string): Pr
     return { requestId, config, ip, em, loaders: new Map(), ...(await auth.authenticate(em, req.header('authorization'))) };
   };
   app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: ({ req, res }) => context(req, res) }));
-  app.get('/export/disbursements.:format', disbursementExportRoute(schema, context));
+  app.get('/export/disbursements.:format', exportRoute(schema, context, 'DisbursementFilter', exportDisbursements));
+  app.get('/export/housing-report.:format', exportRoute(schema, context, 'HousingGrantFilter', exportHousingReport));
+  app.get('/export/memorial-report.:format', exportRoute(schema, context, 'MemorialWorkFilter', exportMemorialReport));
   serveConsole(app, config.adminDist);
   httpServer.on('request', app);
   return {

@@ -13,7 +13,11 @@ import { DonorResolver } from './modules/donors/donor.resolver';
 import { FundResolver } from './modules/funds/fund.resolver';
 import { LedgerResolver } from './modules/ledger/ledger.resolver';
 import { HouseholdResolver } from './modules/households/household.resolver';
+import { HousingGrantResolver } from './modules/housing/housing-grant.resolver';
+import { MemorialWorkResolver } from './modules/memorial/memorial-work.resolver';
 import { PolicyRateResolver } from './modules/policy/policy-rate.resolver';
+import { FundingLineResolver, ProjectEventResolver } from './modules/projects/project.resolver';
+import { ProgramReportResolver } from './modules/reports/program-reports';
 import { UnitResolver } from './modules/units/unit.resolver';
 import { UserResolver } from './modules/users/user.resolver';
 
@@ -31,6 +35,11 @@ export const resolvers: NonEmptyArray<new (...args: never[]) => object> = [
   DisbursementResolver,
   PolicyRateResolver,
   HouseholdResolver,
+  HousingGrantResolver,
+  MemorialWorkResolver,
+  FundingLineResolver,
+  ProjectEventResolver,
+  ProgramReportResolver,
 ];
 
 /** Builds the executable schema; resolvers get their services through this small container. */

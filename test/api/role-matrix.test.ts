@@ -1,4 +1,4 @@
-import { getNamedType, GraphQLEnumType, isNonNullType, isListType, type GraphQLInputType } from 'graphql';
+import { getNamedType, GraphQLEnumType, isInputObjectType, isNonNullType, isListType, type GraphQLInputType } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
 import { todayVn } from '../../api/src/common/dates';
 import { hasPermission, Permission, Role } from '../../api/src/common/permissions';
@@ -13,6 +13,9 @@ function sample(type: GraphQLInputType): unknown {
   if (isNonNullType(type)) return sample(type.ofType);
   if (isListType(type)) return [sample(type.ofType)];
   const named = getNamedType(type);
+  if (isInputObjectType(named)) {
+    return Object.fromEntries(Object.values(named.getFields()).filter((f) => isNonNullType(f.type)).map((f) => [f.name, sample(f.type)]));
+  }
   if (named instanceof GraphQLEnumType) return named.getValues()[0]!.value;
   switch (named.name) {
     case 'ID':
@@ -20,6 +23,8 @@ function sample(type: GraphQLInputType): unknown {
     case 'Int':
     case 'SafeInt':
       return 1000;
+    case 'Float':
+      return 1.5;
     case 'Boolean':
       return true;
     case 'LocalDate':

@@ -39,10 +39,18 @@ export enum Permission {
   DisbursementApprove = 'disbursement.approve',
   DisbursementPay = 'disbursement.pay',
   PolicyRead = 'policy.read',
+  /** Revise the policy rates (a new row from a date; history kept). */
+  PolicyWrite = 'policy.write',
   HouseholdRead = 'household.read',
   HouseholdWrite = 'household.write',
   /** See citizen IDs in full (others see them masked). */
   HouseholdIdentityRead = 'household.identityRead',
+  HousingRead = 'housing.read',
+  /** Record housing grants and take them through their lifecycle. */
+  HousingWrite = 'housing.write',
+  MemorialRead = 'memorial.read',
+  /** Record memorial works, their steps and progress. */
+  MemorialWrite = 'memorial.write',
 }
 registerEnumType(Permission, { name: 'Permission' });
 
@@ -57,6 +65,8 @@ const read = [
   Permission.DisbursementRead,
   Permission.PolicyRead,
   Permission.HouseholdRead,
+  Permission.HousingRead,
+  Permission.MemorialRead,
 ];
 const fundManagement = [
   Permission.FundLock,
@@ -71,15 +81,25 @@ const fundManagement = [
 
 /** Which role may do what. INSPECTOR holds read permissions only (checked by a test). */
 export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
-  [Role.ADMIN]: [...read, Permission.UserRead, Permission.UserCreate, Permission.UserUpdate, Permission.UserResetPassword, Permission.LedgerVerify, Permission.AuditRead],
+  [Role.ADMIN]: [...read, Permission.UserRead, Permission.UserCreate, Permission.UserUpdate, Permission.UserResetPassword, Permission.LedgerVerify, Permission.AuditRead, Permission.PolicyWrite],
   [Role.FUND_MANAGER]: [...read, ...fundManagement, Permission.HouseholdIdentityRead],
-  [Role.GRANT_OFFICER]: [...read, Permission.DisbursementCreate, Permission.HouseholdWrite, Permission.HouseholdIdentityRead],
+  [Role.GRANT_OFFICER]: [
+    ...read,
+    Permission.DisbursementCreate,
+    Permission.HouseholdWrite,
+    Permission.HouseholdIdentityRead,
+    Permission.HousingWrite,
+    Permission.MemorialWrite,
+  ],
   [Role.INSPECTOR]: [...read, Permission.UserRead, Permission.LedgerVerify, Permission.AuditRead, Permission.HouseholdIdentityRead],
 };
 
 /** Permissions that change data; never granted to INSPECTOR. */
 export const writePermissions: readonly Permission[] = [
   Permission.HouseholdWrite,
+  Permission.HousingWrite,
+  Permission.MemorialWrite,
+  Permission.PolicyWrite,
   Permission.UserCreate,
   Permission.UserUpdate,
   Permission.UserResetPassword,

@@ -7,7 +7,10 @@ import { Fund } from '../modules/funds/fund.entity';
 import { DocumentCounter } from '../modules/ledger/document-counter.entity';
 import { LedgerAccount, LedgerEntry, LedgerTransaction } from '../modules/ledger/ledger.entities';
 import { BeneficiaryHousehold, MeritCategory } from '../modules/households/household.entity';
+import { HousingGrant } from '../modules/housing/housing-grant.entity';
+import { MemorialProgress, MemorialWork } from '../modules/memorial/memorial-work.entity';
 import { PolicyRate } from '../modules/policy/policy-rate.entity';
+import { FundingLine, ProjectEvent } from '../modules/projects/project.entities';
 import { LoginThrottle } from '../modules/auth/login-throttle.entity';
 import { AppMeta } from '../modules/system/app-meta.entity';
 import { AdministrativeUnit } from '../modules/units/unit.entity';
@@ -33,4 +36,9 @@ export const entities = [
   PolicyRate,
   MeritCategory,
   BeneficiaryHousehold,
+  FundingLine,
+  ProjectEvent,
+  HousingGrant,
+  MemorialWork,
+  MemorialProgress,
 ];

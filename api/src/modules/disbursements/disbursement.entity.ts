@@ -35,6 +35,7 @@ registerEnumType(ProjectType, { name: 'ProjectType', description: 'Hỗ trợ nh
 @Index({ properties: ['fund', 'status'] })
 @Check({ name: 'disbursement_amount_check', expression: 'amount > 0' })
 @Index({ name: 'disbursement_payee_idx', expression: 'create index disbursement_payee_idx on disbursement (vi_fold(payee_name), amount)' })
+@Index({ name: 'disbursement_project_idx', expression: 'create index disbursement_project_idx on disbursement (project_type, project_id) where project_id is not null' })
 @Index({ name: 'disbursement_voucher_key', expression: 'create unique index disbursement_voucher_key on disbursement (fund_id, voucher_year, voucher_seq) where voucher_seq is not null' })
 export class Disbursement {
   [OptionalProps]?: 'createdAt' | 'status' | 'documents' | 'fundId' | 'targetFundId' | 'createdById' | 'approvedById';

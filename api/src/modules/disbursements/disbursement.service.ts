@@ -12,6 +12,7 @@ import { Fund } from '../funds/fund.entity';
 import { fundService } from '../funds/fund.service';
 import { AccountCode, LedgerTransaction } from '../ledger/ledger.entities';
 import { assertOpenPeriod, nextDocumentNumber, post, type PostingLine } from '../ledger/ledger.service';
+import { assertProjectPayment } from '../projects/project-payments';
 import { User } from '../users/user.entity';
 import { Disbursement, DisbursementCategory as C, DisbursementStatus as S } from './disbursement.entity';
 import type { CreateDisbursementArgs, DisbursementFilter, DisbursementListArgs } from './disbursement.inputs';
@@ -139,6 +140,9 @@ export const disbursementService = {
       throw badInput('targetFundId is only for a TRANSFER', 'targetFundId');
     }
     if (Boolean(args.projectType) !== Boolean(args.projectId)) throw badInput('Give both projectType and projectId, or neither', 'projectId');
+    if (args.projectType && args.projectId) {
+      await assertProjectPayment(ctx, { fundId: fund.id, amount: args.amount, category: args.category, projectType: args.projectType, projectId: parseId(args.projectId, 'Project') }, 'draft');
+    }
     const data = {
       fund,
       amount: args.amount,
@@ -216,6 +220,9 @@ export const disbursementService = {
     await em.refresh(fund);
     assertOpenPeriod(fund.lockedUntil, paidOn, fund.name);
     if (d.category === C.ADMINISTRATION) await assertAdministrationCap(em, fund, d.amount, paidOn, d.id);
+    if (d.projectType && d.projectId) {
+      await assertProjectPayment(ctx, { id: d.id, fundId: fund.id, amount: d.amount, category: d.category, projectType: d.projectType, projectId: d.projectId }, 'pay');
+    }
     const lines = await spendingLines(em, d);
     const voucher = await nextDocumentNumber(em, fund.id, 'PC', Number(paidOn.slice(0, 4)));
     const posted = await post(em, {

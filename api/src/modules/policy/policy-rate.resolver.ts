@@ -1,40 +1,30 @@
-import { IsOptional, MaxLength } from 'class-validator';
 import type { FilterQuery } from '@mikro-orm/postgresql';
-import { Arg, Args, Authorized, Ctx, Field, ID, InputType, Query, Resolver } from 'type-graphql';
-import { GraphQLLocalDate } from 'graphql-scalars';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { signedIn, type RequestContext } from '../../common/context';
+import { todayVn } from '../../common/dates';
 import { notFound } from '../../common/errors';
-import { IdsFilter, listArgsOf, ListMetadata, pageOptions, parseId } from '../../common/pagination';
+import { ListMetadata, pageOptions, parseId } from '../../common/pagination';
 import { Permission } from '../../common/permissions';
+import { userName } from '../users/user.names';
 import { PolicyRate } from './policy-rate.entity';
+import { PolicyRateFilter, PolicyRateFilterArgs, PolicyRateListArgs, RevisePolicyRateArgs } from './policy-rate.inputs';
+import { policyRateService } from './policy-rate.service';
 
-@InputType({ description: 'Filters of the policy rates; all optional, combined with AND' })
-export class PolicyRateFilter extends IdsFilter {
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(60)
-  code?: string;
+const sortable = { id: 'id', code: 'code', amount: 'amount', percent: 'percent', effectiveFrom: 'effectiveFrom', effectiveTo: 'effectiveTo', createdAt: 'createdAt' };
 
-  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Rates in force on this date' })
-  @IsOptional()
-  inForceOn?: string;
-}
-
-export const { PageArgs: PolicyRateListArgs, FilterArgs: PolicyRateFilterArgs } = listArgsOf(PolicyRateFilter);
-export type PolicyRateListArgs = InstanceType<typeof PolicyRateListArgs>;
-export type PolicyRateFilterArgs = InstanceType<typeof PolicyRateFilterArgs>;
-
-const sortable = { id: 'id', code: 'code', amount: 'amount', effectiveFrom: 'effectiveFrom' };
+const inForce = (date: string): FilterQuery<PolicyRate> => ({ effectiveFrom: { $lte: date }, $or: [{ effectiveTo: null }, { effectiveTo: { $gte: date } }] });
 
 function where(filter: PolicyRateFilter = {}): FilterQuery<PolicyRate> {
   const conditions: FilterQuery<PolicyRate>[] = [];
   if (filter.ids) conditions.push({ id: { $in: filter.ids.map((id) => parseId(id, 'Policy rate')) } });
   if (filter.code) conditions.push({ code: filter.code });
-  if (filter.inForceOn) conditions.push({ effectiveFrom: { $lte: filter.inForceOn }, $or: [{ effectiveTo: null }, { effectiveTo: { $gte: filter.inForceOn } }] });
+  if (filter.inForceOn) conditions.push(inForce(filter.inForceOn));
+  if (filter.current === true) conditions.push(inForce(todayVn()));
+  if (filter.current === false) conditions.push({ $not: inForce(todayVn()) });
   return { $and: conditions };
 }
 
-/** Policy rates are national law: the same for every unit, readable by every signed-in user. */
+/** Policy rates are national law: the same for every unit, readable by every signed-in user, revised by ADMIN. */
 @Resolver(() => PolicyRate)
 export class PolicyRateResolver {
   @Authorized(Permission.PolicyRead)
@@ -56,5 +46,21 @@ export class PolicyRateResolver {
     const rate = await signedIn(ctx).em.findOne(PolicyRate, { id: parseId(id, 'Policy rate') });
     if (!rate) throw notFound('Policy rate', id);
     return rate;
+  }
+
+  @Authorized(Permission.PolicyWrite)
+  @Mutation(() => PolicyRate, { description: 'Revises a rate from a date: a new row, the rate before it ends the day before; history is kept' })
+  revisePolicyRate(@Ctx() ctx: RequestContext, @Args(() => RevisePolicyRateArgs) args: RevisePolicyRateArgs) {
+    return policyRateService.revise(signedIn(ctx), args);
+  }
+
+  @FieldResolver(() => [PolicyRate], { description: 'Every rate of the same code, newest first: the history' })
+  history(@Root() rate: PolicyRate, @Ctx() ctx: RequestContext) {
+    return signedIn(ctx).em.find(PolicyRate, { code: rate.code }, { orderBy: { effectiveFrom: 'DESC' } });
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Who revised it (none for the seeded rates)' })
+  createdByName(@Root() rate: PolicyRate, @Ctx() ctx: RequestContext) {
+    return rate.createdBy ? userName(ctx, rate.createdBy.id) : null;
   }
 }

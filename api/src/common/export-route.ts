@@ -1,0 +1,42 @@
+import type { Request, Response } from 'express';
+import { coerceInputValue, type GraphQLInputObjectType, type GraphQLSchema } from 'graphql';
+import type { RequestContext } from './context';
+import { AppError, ErrorCode } from './errors';
+import { logger } from './logger';
+
+function parseJson(text: string, typeName: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError(ErrorCode.BAD_USER_INPUT, `filter must be a JSON object of ${typeName}`);
+  }
+}
+
+const httpStatus: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400, NOT_FOUND: 404 };
+
+export type ExportHandler<F> = (ctx: RequestContext, res: Response, format: 'csv' | 'xlsx', filter: F, req: Request) => Promise<void>;
+
+/**
+ * An Express route of an export (GET /export/<name>.csv|.xlsx?filter=<JSON>): the filter is
+ * checked against the schema's input type `filterType` (as GraphQL would), the user signed in by
+ * the same bearer token; errors answer in the GraphQL error shape with an HTTP status.
+ */
+export function exportRoute<F>(schema: GraphQLSchema, context: (req: Request, res: Response) => Promise<RequestContext>, filterTypeName: string, handler: ExportHandler<F>) {
+  const filterType = schema.getType(filterTypeName) as GraphQLInputObjectType;
+  return async (req: Request, res: Response): Promise<void> => {
+    const format = req.params.format;
+    try {
+      if (format !== 'csv' && format !== 'xlsx') throw new AppError(ErrorCode.NOT_FOUND, 'Export as .csv or .xlsx');
+      const raw = req.query.filter ? parseJson(String(req.query.filter), filterTypeName) : {};
+      const filter = coerceInputValue(raw, filterType, (path, _value, error) => {
+        throw new AppError(ErrorCode.BAD_USER_INPUT, `filter${path.length ? `.${path.join('.')}` : ''}: ${error.message}`);
+      }) as F;
+      await handler(await context(req, res), res, format, filter, req);
+    } catch (error) {
+      const code = error instanceof AppError ? String(error.extensions.code) : ErrorCode.INTERNAL_SERVER_ERROR;
+      if (!(error instanceof AppError)) logger.error('export failed', { message: (error as Error).message });
+      if (res.headersSent) return void res.destroy();
+      res.status(httpStatus[code] ?? 500).json({ errors: [{ message: error instanceof AppError ? error.message : 'Internal server error', extensions: { code } }] });
+    }
+  };
+}
