@@ -1,4 +1,5 @@
-import { Admin, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { i18nProvider } from './i18n';
 import { Layout } from './layout/Layout';
 import { LoginPage } from './layout/LoginPage';
@@ -10,6 +11,11 @@ import { disbursements } from './disbursements';
 import { donations } from './donations';
 import { donors } from './donors';
 import { funds } from './funds';
+import { households } from './households';
+import { housingGrants } from './housing';
+import { memorialWorks } from './memorial';
+import { policyRates } from './policy';
+import { ProgramReports } from './reports';
 import { pledges } from './pledges';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
@@ -43,7 +49,14 @@ export const App = () => (
     <Resource name="Donor" {...donors} />
     <Resource name="Campaign" {...campaigns} />
     <Resource name="Pledge" {...pledges} />
+    <Resource name="BeneficiaryHousehold" {...households} />
+    <Resource name="HousingGrant" {...housingGrants} />
+    <Resource name="MemorialWork" {...memorialWorks} />
+    <Resource name="PolicyRate" {...policyRates} />
     <Resource name="User" {...users} />
     <Resource name="AuditEvent" {...auditEvents} />
+    <CustomRoutes>
+      <Route path="/reports" element={<ProgramReports />} />
+    </CustomRoutes>
   </Admin>
 );

@@ -34,7 +34,16 @@ export type Permission =
   | 'DisbursementCreate'
   | 'DisbursementApprove'
   | 'DisbursementPay'
-  | 'AuditRead';
+  | 'AuditRead'
+  | 'PolicyRead'
+  | 'PolicyWrite'
+  | 'HouseholdRead'
+  | 'HouseholdWrite'
+  | 'HouseholdIdentityRead'
+  | 'HousingRead'
+  | 'HousingWrite'
+  | 'MemorialRead'
+  | 'MemorialWrite';
 
 export interface AdministrativeUnit extends RaRecord<string> {
   code: string;

@@ -1,6 +1,13 @@
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
 import { appEnglish } from './app.en';
+import { housingEnglish } from './housing.en';
+import { memorialEnglish } from './memorial.en';
 
-/** English: react-admin's own messages (ra-language-english) and the app's. */
-export const en: TranslationMessages = { ...englishMessages, ...appEnglish };
+/** English: react-admin's own messages (ra-language-english) and the app's (one file per area). */
+export const en: TranslationMessages = {
+  ...englishMessages,
+  ...appEnglish,
+  resources: { ...appEnglish.resources, ...housingEnglish.resources, ...memorialEnglish.resources },
+  soquy: { ...appEnglish.soquy, ...housingEnglish.soquy, ...memorialEnglish.soquy },
+};

@@ -1,6 +1,13 @@
 import type { TranslationMessages } from 'react-admin';
 import { appVietnamese } from './app.vi';
+import { housingVietnamese } from './housing.vi';
+import { memorialVietnamese } from './memorial.vi';
 import { reactAdminVietnamese } from './react-admin.vi';
 
-/** Vietnamese, the console's default language: react-admin's messages and the app's own. */
-export const vi: TranslationMessages = { ...reactAdminVietnamese, ...appVietnamese };
+/** Vietnamese, the console's default language: react-admin's messages and the app's own (one file per area). */
+export const vi: TranslationMessages = {
+  ...reactAdminVietnamese,
+  ...appVietnamese,
+  resources: { ...appVietnamese.resources, ...housingVietnamese.resources, ...memorialVietnamese.resources },
+  soquy: { ...appVietnamese.soquy, ...housingVietnamese.soquy, ...memorialVietnamese.soquy },
+};

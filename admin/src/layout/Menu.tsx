@@ -1,7 +1,7 @@
 import { Menu as RaMenu, useResourceDefinitions } from 'react-admin';
 
 /** The console's menu order: money first, then the reference data, users and the audit trail. */
-const ORDER = ['Fund', 'Donation', 'Disbursement', 'Donor', 'Campaign', 'AdministrativeUnit', 'User', 'AuditEvent'];
+const ORDER = ['Fund', 'Donation', 'Disbursement', 'Donor', 'Campaign', 'BeneficiaryHousehold', 'HousingGrant', 'MemorialWork', 'PolicyRate', 'AdministrativeUnit', 'User', 'AuditEvent'];
 
 /**
  * The resources with a list, in {@link ORDER} (any other after them); each is shown only when the

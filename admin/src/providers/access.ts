@@ -14,6 +14,10 @@ const rules: Readonly<Record<string, Readonly<Record<string, Permission>>>> = {
   Campaign: { list: 'CampaignRead', show: 'CampaignRead', create: 'CampaignWrite', edit: 'CampaignWrite' },
   Pledge: { list: 'CampaignRead', create: 'CampaignWrite' },
   AdministrativeUnit: { list: 'UnitRead', show: 'UnitRead' },
+  BeneficiaryHousehold: { list: 'HouseholdRead', show: 'HouseholdRead', create: 'HouseholdWrite', edit: 'HouseholdWrite' },
+  HousingGrant: { list: 'HousingRead', show: 'HousingRead', create: 'HousingWrite', steps: 'HousingWrite', report: 'HousingRead' },
+  MemorialWork: { list: 'MemorialRead', show: 'MemorialRead', create: 'MemorialWrite', steps: 'MemorialWrite', report: 'MemorialRead' },
+  PolicyRate: { list: 'PolicyRead', show: 'PolicyRead', revise: 'PolicyWrite' },
   User: {
     list: 'UserRead',
     show: 'UserRead',

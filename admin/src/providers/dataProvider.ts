@@ -30,6 +30,16 @@ export interface SoQuyDataProvider extends DataProvider {
    * the file name the server gives; resolves to that name.
    */
   exportDisbursements(format: 'csv' | 'xlsx', filter: Record<string, unknown>): Promise<{ data: { fileName: string; size: number } }>;
+  /**
+   * Any other query or mutation of the API (the programs' named verbs: applyHousingGrant,
+   * housingReport…), with the same errors as every other method. Queries are never cached.
+   */
+  request<T = Record<string, unknown>>(document: string, variables?: Record<string, unknown>): Promise<T>;
+  /**
+   * Downloads a server export, GET /export/<name>.<format>?<params> (e.g. housing-report with
+   * groupBy and filter), with the file name the server gives; resolves to that name.
+   */
+  downloadExport(name: string, format: 'csv' | 'xlsx', params: Record<string, string>): Promise<{ data: { fileName: string; size: number } }>;
 }
 
 export type DisbursementAction = 'submit' | 'approve' | 'reject' | 'pay' | 'cancel';
@@ -282,12 +292,25 @@ const provider: SoQuyDataProvider = {
     if (!data) throw new Error('ra.notification.http_error');
     return { data };
   },
-  async exportDisbursements(format, filter) {
+  exportDisbursements(format, filter) {
+    return provider.downloadExport('disbursements', format, { filter: JSON.stringify(definedValues(filter)) });
+  },
+  async request<T>(document: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const parsed = gql(document);
+    const operation = parsed.definitions.find((d) => d.kind === 'OperationDefinition');
+    if (operation?.kind === 'OperationDefinition' && operation.operation === 'mutation') {
+      const result = await client.mutate<T>({ mutation: parsed, variables });
+      if (!result.data) throw new Error('ra.notification.http_error');
+      return result.data;
+    }
+    const { data } = await client.query<T>({ query: parsed, variables, fetchPolicy: 'no-cache' });
+    return data;
+  },
+  async downloadExport(name, format, params) {
     const token = currentSession()?.token;
-    const query = encodeURIComponent(JSON.stringify(definedValues(filter)));
     let response: Response;
     try {
-      response = await fetch(`/export/disbursements.${format}?filter=${query}`, {
+      response = await fetch(`/export/${name}.${format}?${new URLSearchParams(params).toString()}`, {
         headers: token ? { authorization: `Bearer ${token}` } : {},
       });
     } catch {
@@ -295,7 +318,7 @@ const provider: SoQuyDataProvider = {
     }
     if (!response.ok) throw await exportError(response);
     const blob = await response.blob();
-    const fileName = fileNameOf(response.headers.get('content-disposition'), `phieu-chi.${format}`);
+    const fileName = fileNameOf(response.headers.get('content-disposition'), `${name}.${format}`);
     saveBlob(blob, fileName);
     return { data: { fileName, size: blob.size } };
   },

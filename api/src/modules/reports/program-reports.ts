@@ -97,6 +97,7 @@ function grouping<D extends string>(dimensions: Record<D, Dimension>, groupBy: D
 }
 
 const nullable = <T>(v: T | null | undefined): T | undefined => (v === null ? undefined : v);
+const idOf = (v: string | number | null | undefined): string | undefined => (v === null || v === undefined ? undefined : String(v));
 
 export async function housingReport(ctx: SignedInContext, groupBy: HousingReportDimension[], filter: HousingGrantFilter = {}): Promise<HousingReportRow[]> {
   const ids = ctx.em.createQueryBuilder(HousingGrant, 'g0').select('g0.id').where(housingGrantWhere(ctx, filter) as never);
@@ -112,9 +113,9 @@ export async function housingReport(ctx: SignedInContext, groupBy: HousingReport
     status: nullable(r.status) as HousingGrantStatus | undefined,
     type: nullable(r.type) as HousingGrantType | undefined,
     program: nullable(r.program) as HousingProgram | undefined,
-    districtId: r.district_id == null ? undefined : String(r.district_id),
+    districtId: idOf(r.district_id),
     districtName: nullable(r.district_name) as string | undefined,
-    communeId: r.commune_id == null ? undefined : String(r.commune_id),
+    communeId: idOf(r.commune_id),
     communeName: nullable(r.commune_name) as string | undefined,
     year: nullable(r.year) as number | undefined,
     count: Number(r.count),
@@ -140,7 +141,7 @@ export async function memorialReport(ctx: SignedInContext, groupBy: MemorialRepo
     kind: nullable(r.kind) as MemorialWorkKind | undefined,
     scope: nullable(r.scope) as MemorialWorkScope | undefined,
     level: nullable(r.level) as UnitLevel | undefined,
-    unitId: r.unit_id == null ? undefined : String(r.unit_id),
+    unitId: idOf(r.unit_id),
     unitName: nullable(r.unit_name) as string | undefined,
     year: nullable(r.year) as number | undefined,
     count: Number(r.count),

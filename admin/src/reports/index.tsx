@@ -1,0 +1,2 @@
+/** The program reports page, at #/reports (being built). */
+export const ProgramReports = () => null;
