@@ -10,17 +10,15 @@ import { addDays, Random } from './random';
 
 /**
  * Demo disbursements (phiếu chi): each fund spends part of what it raises, year by year, on its
- * programs (housing, memorial works, hardship; gifts, scholarships and surgery for children) and a
- * little on administration, within the legal caps; some of this year's are still in the workflow.
+ * programs (hardship; gifts, scholarships and surgery for children; housing and memorial works come
+ * with their projects in demo-projects.ts) and a little on administration, within the legal caps; some of this year's are still in the workflow.
  * Spending draws on the money earmarked for its category first, then on the free part, and never
  * more than the fund holds (the bulk ledger path refuses a negative balance anyway).
  */
 const uses: Record<FundKind, { category: C; share: number; min: number; max: number; payee: (r: Random) => string; purpose: string }[]> = {
+  // Housing and memorial works are paid as tranches of their projects (demo-projects.ts).
   [FundKind.GRATITUDE]: [
-    { category: C.HOUSING_NEW, share: 0.3, min: 40_000_000, max: 60_000_000, payee: (r) => `Hộ ông ${r.pick(['Nguyễn Văn Tịnh', 'Trần Văn Sửu', 'Vũ Văn Đạo', 'Phạm Văn Thân'])}`, purpose: 'Hỗ trợ xây mới nhà tình nghĩa' },
-    { category: C.HOUSING_REPAIR, share: 0.25, min: 20_000_000, max: 30_000_000, payee: (r) => `Hộ bà ${r.pick(['Đỗ Thị Mơ', 'Lê Thị Cúc', 'Hoàng Thị Sen', 'Bùi Thị Nhàn'])}`, purpose: 'Hỗ trợ sửa chữa nhà ở người có công' },
-    { category: C.MEMORIAL_WORK, share: 0.15, min: 30_000_000, max: 400_000_000, payee: () => 'Công ty CP Xây dựng Thành Nam', purpose: 'Tu bổ nghĩa trang liệt sĩ' },
-    { category: C.HARDSHIP, share: 0.2, min: 500_000, max: 5_000_000, payee: (r) => `Gia đình ${r.pick(['ông Ngô Văn Bình', 'bà Mai Thị Hoa', 'ông Đinh Văn Phú', 'bà Trịnh Thị Thu'])}`, purpose: 'Thăm hỏi, tặng quà người có công dịp 27/7' },
+    { category: C.HARDSHIP, share: 0.35, min: 500_000, max: 5_000_000, payee: (r) => `Gia đình ${r.pick(['ông Ngô Văn Bình', 'bà Mai Thị Hoa', 'ông Đinh Văn Phú', 'bà Trịnh Thị Thu'])}`, purpose: 'Thăm hỏi, tặng quà người có công dịp 27/7' },
   ],
   [FundKind.CHILD_PROTECTION]: [
     { category: C.CHILD_GIFT, share: 0.35, min: 50_000_000, max: 300_000_000, payee: () => 'Danh sách trẻ em nhận quà', purpose: 'Quà Tết và Tết Thiếu nhi cho trẻ em có hoàn cảnh đặc biệt' },

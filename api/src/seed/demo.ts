@@ -6,6 +6,7 @@ import { createUserRecord } from '../modules/users/user.service';
 import { User } from '../modules/users/user.entity';
 import { seedDemoDisbursements } from './demo-disbursements';
 import { seedDemoDonations, type DemoActivity } from './demo-donations';
+import { seedDemoProjects } from './demo-projects';
 import { seedFunds } from './funds';
 import { seedMeritCategories } from './merit-categories';
 import { seedPolicyRates } from './policy-rates';
@@ -46,7 +47,9 @@ export async function seedDemo(em: EntityManager, options: { activity?: boolean 
     let seeded: DemoActivity | undefined;
     if (options.activity !== false) {
       seeded = await seedDemoDonations(tx, { province: ids['ketoan@soquy.example']!, commune13741: ids['xa13741@soquy.example']! });
-      seeded.disbursements = await seedDemoDisbursements(tx, { officer: ids['canbo@soquy.example']!, approver: ids['ketoan2@soquy.example']!, payer: ids['ketoan@soquy.example']! });
+      const staff = { officer: ids['canbo@soquy.example']!, approver: ids['ketoan2@soquy.example']!, payer: ids['ketoan@soquy.example']! };
+      seeded.disbursements = await seedDemoDisbursements(tx, staff);
+      seeded.projects = await seedDemoProjects(tx, staff);
     }
     await setMeta(tx, 'demo_seeded_at', new Date().toISOString());
     return seeded;

@@ -96,6 +96,9 @@ function grouping<D extends string>(dimensions: Record<D, Dimension>, groupBy: D
   return { select: select.length ? `${select.join(', ')},` : '', group: group.length ? `group by ${group.join(', ')}` : '', order: group.length ? `order by ${group.join(', ')}` : '' };
 }
 
+/** The query builder numbers its parameters ($1, $2…); em.execute binds `?` in order. */
+const placeholders = (sql: string) => sql.replace(/\$\d+/g, '?');
+
 const nullable = <T>(v: T | null | undefined): T | undefined => (v === null ? undefined : v);
 const idOf = (v: string | number | null | undefined): string | undefined => (v === null || v === undefined ? undefined : String(v));
 
@@ -106,7 +109,7 @@ export async function housingReport(ctx: SignedInContext, groupBy: HousingReport
     `with paid as (select project_id, sum(amount) as paid from disbursement where project_type = 'HOUSING_GRANT' and status = 'PAID' group by project_id)
      select ${select} count(*)::int as count, coalesce(sum(g.amount), 0) as amount, coalesce(sum(g.approved_total), 0) as approved_total, coalesce(sum(p.paid), 0) as paid
        from housing_grant g join administrative_unit c on c.id = g.unit_id left join administrative_unit d on d.id = c.parent_id left join paid p on p.project_id = g.id
-      where g.id in (${ids.getQuery()}) ${group} ${order}`,
+      where g.id in (${placeholders(ids.getQuery())}) ${group} ${order}`,
     [...ids.getParams()],
   );
   return rows.map((r) => ({
@@ -133,7 +136,7 @@ export async function memorialReport(ctx: SignedInContext, groupBy: MemorialRepo
      select ${select} count(*)::int as count, coalesce(sum(w.approved_cost), 0) as approved_cost, coalesce(sum(w.support_amount), 0) as support_amount,
             coalesce(sum(p.paid), 0) as paid, coalesce(round(avg(w.progress), 1), 0) as average_progress
        from memorial_work w join administrative_unit u on u.id = w.unit_id left join paid p on p.project_id = w.id
-      where w.id in (${ids.getQuery()}) ${group} ${order}`,
+      where w.id in (${placeholders(ids.getQuery())}) ${group} ${order}`,
     [...ids.getParams()],
   );
   return rows.map((r) => ({
