@@ -34,7 +34,4 @@ export class Random {
   }
 }
 
-/** Adds days to a YYYY-MM-DD date. */
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86400_000).toISOString().slice(0, 10);
-}
+export { addDays } from '../common/dates';

@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { signedIn, type RequestContext } from '../../common/context';
+import { loader, signedIn, type RequestContext } from '../../common/context';
 import { todayVn } from '../../common/dates';
 import { notFound } from '../../common/errors';
 import { ListMetadata, pageOptions, parseId } from '../../common/pagination';
@@ -56,7 +56,10 @@ export class PolicyRateResolver {
 
   @FieldResolver(() => [PolicyRate], { description: 'Every rate of the same code, newest first: the history' })
   history(@Root() rate: PolicyRate, @Ctx() ctx: RequestContext) {
-    return signedIn(ctx).em.find(PolicyRate, { code: rate.code }, { orderBy: { effectiveFrom: 'DESC' } });
+    return loader<string, PolicyRate[]>(ctx, 'policyRateHistory', async (codes) => {
+      const rows = await signedIn(ctx).em.find(PolicyRate, { code: { $in: [...codes] } }, { orderBy: { effectiveFrom: 'DESC' } });
+      return codes.map((code) => rows.filter((r) => r.code === code));
+    }).load(rate.code);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Who revised it (none for the seeded rates)' })
