@@ -1,6 +1,6 @@
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
-import { CreateButton, Labeled, ListButton, ReferenceField, SimpleShowLayout, TextField, TopToolbar, useRecordContext } from 'react-admin';
+import { CreateButton, Labeled, Link, ListButton, ReferenceField, SimpleShowLayout, TextField, TopToolbar, useRecordContext } from 'react-admin';
 import { AuditTrailButton } from '../audit/AuditTrailButton';
 import { DateTimeField, EnumChipField, LocalDateField, MoneyField } from '../fields';
 import { NO_PRINT_CLASS, PrintableShow, PrintButton } from '../print';
@@ -10,6 +10,27 @@ import { DisbursementFlagsField } from './DisbursementFlagsField';
 import { DisbursementTimeline } from './DisbursementTimeline';
 import { DisbursementWorkflowButtons } from './DisbursementWorkflowButtons';
 import { Voucher } from './Voucher';
+
+/** The resource showing each kind of project a disbursement can pay. */
+const projectResources: Partial<Record<string, string>> = { HOUSING_GRANT: 'HousingGrant', MEMORIAL_WORK: 'MemorialWork' };
+
+/** The project paid, linked to its page (the grant or the work) when the console has one. */
+const ProjectLinkField = () => {
+  const d = useRecordContext<Disbursement>();
+  const resource = d?.projectType ? projectResources[d.projectType] : undefined;
+  if (!d?.projectId) return null;
+  return (
+    <Labeled label="resources.Disbursement.fields.projectId">
+      {resource ? (
+        <Link to={`/${resource}/${d.projectId}/show`} data-testid="disbursement-project-link">
+          #{d.projectId}
+        </Link>
+      ) : (
+        <span>{d.projectId}</span>
+      )}
+    </Labeled>
+  );
+};
 
 /** The show page's own class (the print stylesheet is PrintableShow's). */
 const PAGE_CLASS = 'soquy-voucher-page';
@@ -50,7 +71,7 @@ const DisbursementDetails = () => {
       <TextField source="payeeBankAccount" emptyText="—" />
       <TextField source="purpose" />
       {d.projectType && <EnumChipField source="projectType" prefix="soquy.projectType" />}
-      {d.projectId && <TextField source="projectId" />}
+      {d.projectId && <ProjectLinkField />}
       {d.documents.length > 0 && (
         <Labeled label="resources.Disbursement.fields.documents">
           <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap' }} data-testid="disbursement-documents">

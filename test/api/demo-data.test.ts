@@ -1,0 +1,103 @@
+import { seedDemo } from '../../api/src/seed/demo';
+import { resetDatabase } from '../support/database';
+import { gql, signIn } from '../support/graphql';
+import { startTestServer, type TestServer } from '../support/server';
+
+/**
+ * The demo data looks like Nam Định's department report (DESIGN §2), and the program reports say
+ * so: 7,731 households under Decision 22/2013, 128 new gift houses and 184+ repairs from the
+ * Gratitude funds over 2015–2020, 40–50 memorial works a year, payments that reach the ledger.
+ */
+let server: TestServer;
+let token: string;
+beforeAll(async () => {
+  server = await startTestServer();
+  await resetDatabase(server.orm);
+  await seedDemo(server.orm.em.fork());
+  token = await signIn(server.graphqlUrl, 'thanhtra@soquy.example');
+}, 120_000);
+afterAll(() => server.close());
+
+interface Row {
+  program?: string;
+  type?: string;
+  status?: string;
+  year?: number;
+  count: number;
+  amount: number;
+  paidAmount: number;
+}
+
+const report = async (groupBy: string[], filter: Record<string, unknown> = {}) => {
+  const res = await gql<{ housingReport: Row[] }>(
+    server.graphqlUrl,
+    'query($groupBy: [HousingReportDimension!]!, $filter: HousingGrantFilter) { housingReport(groupBy: $groupBy, filter: $filter) { program type status year count amount paidAmount } }',
+    { groupBy, filter },
+    token,
+  );
+  expect(res.errors).toBeUndefined();
+  return res.data!.housingReport;
+};
+
+describe('the demo data in the program reports', () => {
+  it('has 7,731 households supported under Decision 22/2013, all closed, at the rates of the time', async () => {
+    const rows = await report(['PROGRAM', 'TYPE', 'STATUS'], { program: 'DECISION_22_2013' });
+    expect(rows.reduce((s, r) => s + r.count, 0)).toBe(7_731);
+    expect(rows.every((r) => r.status === 'CLOSED')).toBe(true);
+    for (const r of rows) expect(r.amount).toBe(r.count * (r.type === 'NEW_BUILD' ? 40_000_000 : 20_000_000));
+    // Budget money: nothing of it moves through the funds.
+    expect(rows.every((r) => r.paidAmount === 0)).toBe(true);
+  });
+
+  it('has 128 new gift houses and 184+ repairs from the Gratitude funds over 2015–2020, fully paid through the ledger', async () => {
+    const rows = (await report(['TYPE', 'YEAR'], { program: 'GRATITUDE_HOUSE', status: ['CLOSED'] })).filter((r) => r.year! >= 2015 && r.year! <= 2020);
+    const count = (type: string) => rows.filter((r) => r.type === type).reduce((s, r) => s + r.count, 0);
+    expect(count('NEW_BUILD')).toBe(128);
+    expect(count('REPAIR')).toBeGreaterThanOrEqual(184);
+    for (const r of rows) expect(r.paidAmount).toBe(r.amount);
+  });
+
+  it('has grants under way at every stage, with tranches waiting for approval', async () => {
+    const rows = await report(['STATUS'], { program: 'DECREE_131_2021' });
+    expect(rows.map((r) => r.status).sort()).toEqual(['APPLIED', 'APPROVED', 'CLOSED', 'COMPLETED', 'REJECTED', 'UNDER_CONSTRUCTION', 'VERIFIED']);
+    const pending = await gql<{ _allDisbursementsMeta: { count: number } }>(
+      server.graphqlUrl,
+      'query { _allDisbursementsMeta(filter: { projectType: HOUSING_GRANT, status: [DRAFT, SUBMITTED, APPROVED] }) { count } }',
+      {},
+      token,
+    );
+    expect(pending.data!._allDisbursementsMeta.count).toBeGreaterThan(0);
+  });
+
+  it('has 40–50 memorial works a year since 2019, within their support, paid through the ledger', async () => {
+    const res = await gql<{ memorialReport: { year: number; count: number; approvedCost: number; supportAmount: number; paidAmount: number }[] }>(
+      server.graphqlUrl,
+      'query { memorialReport(groupBy: [YEAR]) { year count approvedCost supportAmount paidAmount } }',
+      {},
+      token,
+    );
+    const rows = res.data!.memorialReport;
+    const thisYear = new Date().getUTCFullYear();
+    for (const r of rows.filter((x) => x.year < thisYear)) {
+      expect(r.count).toBeGreaterThanOrEqual(40);
+      expect(r.count).toBeLessThanOrEqual(50);
+      expect(r.approvedCost).toBeGreaterThan(10_000_000_000);
+      expect(r.supportAmount).toBeLessThanOrEqual(Math.floor(r.approvedCost * 0.7));
+    }
+    expect(rows.reduce((s, r) => s + r.paidAmount, 0)).toBeGreaterThan(0);
+  });
+
+  it('leaves every fund that paid a project with a verified ledger and no negative balance', async () => {
+    const funds = await server.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ fund_id: number }[]>("select distinct fund_id from disbursement where project_type is not null and status = 'PAID' order by 1");
+    expect(funds.length).toBeGreaterThan(20);
+    for (const { fund_id: fundId } of funds) {
+      const res = await gql<{ verifyLedger: { ok: boolean } }>(server.graphqlUrl, 'query($id: ID!) { verifyLedger(fundId: $id) { ok } }', { id: String(fundId) }, token);
+      expect(res.data!.verifyLedger.ok).toBe(true);
+    }
+    const [negative] = await server.orm.em.fork().getConnection().execute<{ n: number }[]>("select count(*)::int as n from ledger_account where code in ('CASH', 'GOODS') and balance < 0");
+    expect(negative!.n).toBe(0);
+  });
+});
