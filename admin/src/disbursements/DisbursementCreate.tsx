@@ -9,6 +9,7 @@ import {
   required,
   useGetList,
   useGetOne,
+  useNotify,
   useTranslate,
 } from 'react-admin';
 import { useFormContext, useWatch } from 'react-hook-form';
@@ -18,6 +19,7 @@ import { FundReferenceInput } from '../funds/FundReferenceInput';
 import { MoneyInput } from '../inputs/MoneyInput';
 import type { Fund } from '../types';
 import { disbursementCategoryChoices, projectTypeChoices } from './choices';
+import { disbursementErrorHint } from './DisbursementErrorAlert';
 import {
   validateAmount,
   validateOptionalText,
@@ -109,8 +111,21 @@ const DisbursementInputs = () => {
  */
 export const DisbursementCreate = () => {
   const [idempotencyKey] = useState(newIdempotencyKey);
+  const notify = useNotify();
+  const translate = useTranslate();
+  // A refusal is notified with what it means here (the rule of a project's payments…), then the server's words.
+  const onError = (error: unknown) => {
+    const hint = disbursementErrorHint(error);
+    const message = error instanceof Error ? error.message : String(error);
+    notify(hint ? `${translate(hint)} ${message}` : message, { type: 'error' });
+  };
   return (
-    <Create mutationMode="pessimistic" redirect="show" transform={(values: Record<string, unknown>) => toCreateDisbursementArgs(values, idempotencyKey)}>
+    <Create
+      mutationMode="pessimistic"
+      redirect="show"
+      mutationOptions={{ onError }}
+      transform={(values: Record<string, unknown>) => toCreateDisbursementArgs(values, idempotencyKey)}
+    >
       <SimpleForm sx={{ maxWidth: 760 }} noValidate>
         <DisbursementInputs />
       </SimpleForm>

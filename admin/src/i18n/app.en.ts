@@ -395,6 +395,9 @@ export const appEnglish = {
       error_closed_period: 'The fund’s books are closed for that date: choose a later payment date.',
       error_policy_limit: 'This would pass the legal cap for this kind of spending:',
       error_insufficient_funds: 'The fund does not have enough money (or enough money free for this purpose) to pay this.',
+      error_first_tranche: 'Before the handover minutes, the tranches of a housing grant may reach only the first-tranche share (60%) of its fund lines; the rest is paid after completion.',
+      error_funding_line: 'The amount goes beyond this fund’s funding line in the approved project.',
+      error_project_not_payable: 'The project is not approved yet, or is closed: it cannot be paid now.',
     },
     voucher: {
       title: 'PAYMENT VOUCHER',

@@ -394,6 +394,9 @@ export const appVietnamese: AppMessages = {
       error_closed_period: 'Quỹ đã khoá sổ đến ngày này: chọn ngày chi sau ngày khoá sổ.',
       error_policy_limit: 'Khoản chi này vượt mức trần theo quy định:',
       error_insufficient_funds: 'Quỹ không đủ tiền (hoặc không đủ tiền được phép chi cho mục đích này) để chi khoản này.',
+      error_first_tranche: 'Trước khi có biên bản nghiệm thu, bàn giao, các đợt cấp cho hồ sơ nhà ở chỉ được tối đa phần tạm ứng (60%) của kinh phí từ quỹ; phần còn lại chi sau khi hoàn thành.',
+      error_funding_line: 'Số tiền vượt nguồn vốn của quỹ này trong hồ sơ đã được duyệt.',
+      error_project_not_payable: 'Hồ sơ chưa được phê duyệt hoặc đã kết thúc: chưa thể chi cho hồ sơ này.',
     },
     voucher: {
       title: 'PHIẾU CHI',

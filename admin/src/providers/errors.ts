@@ -11,6 +11,8 @@ import { HttpError } from 'react-admin';
 export interface ServerErrorBody {
   code: string | undefined;
   errors?: Record<string, string | { serverError: string }>;
+  /** The server's errors as they came (message and extensions: rule, basis, existingId…). */
+  graphQLErrors?: GraphQLErrorLike[];
 }
 
 interface GraphQLErrorLike {
@@ -92,7 +94,7 @@ export function toHttpError(error: unknown): unknown {
   const message = errors.map((e) => e.message).join('\n');
   const code = typeof first.extensions?.code === 'string' ? first.extensions.code : undefined;
   const fields = fieldErrors(first);
-  const body: ServerErrorBody = { code };
+  const body: ServerErrorBody = { code, graphQLErrors: errors.map((e) => ({ message: e.message, extensions: e.extensions })) };
   if (Object.keys(fields).length > 0) body.errors = { ...fields, root: { serverError: message } };
   return new HttpError(message, status ?? (code === 'UNAUTHENTICATED' ? 401 : code === 'FORBIDDEN' ? 403 : 400), body);
 }

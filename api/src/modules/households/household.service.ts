@@ -75,12 +75,10 @@ export const householdService = {
       createdBy: ctx.em.getReference(User, ctx.user.id),
     });
     try {
-      await ctx.em.transactional((em) => em.flush());
+      await ctx.em.flush();
     } catch (error) {
-      if (error instanceof UniqueConstraintViolationException) {
-        ctx.em.clear();
-        throw this.duplicate(await ctx.em.findOneOrFail(BeneficiaryHousehold, { nationalId: args.nationalId }, { populate: ['unit'] }));
-      }
+      // Registered by someone else at the same moment: the unique index decides (the mutation rolls back).
+      if (error instanceof UniqueConstraintViolationException) throw conflict('A household with this citizen ID was registered at the same moment: search for it by its citizen ID', { field: 'nationalId' });
       throw error;
     }
     return household;

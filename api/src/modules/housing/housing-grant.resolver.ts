@@ -4,6 +4,7 @@ import { Money } from '../../common/money';
 import { ListMetadata } from '../../common/pagination';
 import { Permission } from '../../common/permissions';
 import { ProjectType } from '../disbursements/disbursement.entity';
+import { PolicyRate } from '../policy/policy-rate.entity';
 import { FundingLine, FundingSource, ProjectEvent } from '../projects/project.entities';
 import { fundingLines, projectEvents, projectMoney } from '../projects/project.service';
 import { HousingGrant, HousingGrantStatus } from './housing-grant.entity';
@@ -93,6 +94,11 @@ export class HousingGrantResolver {
       const byId = new Map(rows.map((r) => [r.id, r.person_name]));
       return ids.map((id) => byId.get(id) ?? '');
     }).load(grant.household.id);
+  }
+
+  @FieldResolver(() => PolicyRate, { nullable: true, description: 'The policy rate the support was taken from (in force on the approval date)' })
+  policyRate(@Root() grant: HousingGrant, @Ctx() ctx: RequestContext) {
+    return grant.rate ? ctx.em.findOne(PolicyRate, grant.rate.id) : null;
   }
 
   @FieldResolver(() => [FundingLine])

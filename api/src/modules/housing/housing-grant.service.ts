@@ -105,15 +105,14 @@ export const housingGrantService = {
       createdBy: ctx.em.getReference(User, ctx.user.id),
     });
     try {
-      await ctx.em.transactional(async (em) => {
-        await em.flush();
-        recordEvent(ctx, P, grant.id, { action: 'apply', to: S.APPLIED, occurredOn: args.appliedOn, note: args.description });
-        await em.flush();
-      });
+      await ctx.em.flush();
     } catch (error) {
+      // Two applications at the same moment: the partial unique index decides (the mutation rolls back).
       if (error instanceof UniqueConstraintViolationException) throw conflict('This household already has a grant of this type under this program', { rule: 'ONE_GRANT_PER_PROGRAM' });
       throw error;
     }
+    recordEvent(ctx, P, grant.id, { action: 'apply', to: S.APPLIED, occurredOn: args.appliedOn, note: args.description });
+    await ctx.em.flush();
     return grant;
   },
 

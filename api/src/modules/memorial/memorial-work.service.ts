@@ -91,18 +91,16 @@ export const memorialWorkService = {
       plannedEndOn: args.plannedEndOn,
       createdBy: ctx.em.getReference(User, ctx.user.id),
     });
-    // The id is needed by the funding lines: a savepoint makes the insert and the lines one step.
-    return ctx.em.transactional(async (em) => {
-      await em.flush();
-      const lines = await buildFundingLines(ctx, P, work.id, unit, args.fundingLines);
-      const total = sumLines(lines);
-      if (total !== args.approvedCost) throw badInput(`The funding lines add up to ${vnd(total)}, not the approved cost of ${vnd(args.approvedCost)}`, 'fundingLines');
-      work.supportAmount = sumLines(lines.filter((l) => SUPPORT_SOURCES.has(l.source)));
-      await assertMemorialPolicy(em, { ...work, level: unit.level, support: work.supportAmount }, todayVn());
-      recordEvent(ctx, P, work.id, { action: 'plan', to: S.PLANNED, occurredOn: todayVn() });
-      await em.flush();
-      return work;
-    });
+    // The lines need the work's id: insert it first (a refusal below rolls the whole mutation back).
+    await ctx.em.flush();
+    const lines = await buildFundingLines(ctx, P, work.id, unit, args.fundingLines);
+    const total = sumLines(lines);
+    if (total !== args.approvedCost) throw badInput(`The funding lines add up to ${vnd(total)}, not the approved cost of ${vnd(args.approvedCost)}`, 'fundingLines');
+    work.supportAmount = sumLines(lines.filter((l) => SUPPORT_SOURCES.has(l.source)));
+    await assertMemorialPolicy(ctx.em, { ...work, level: unit.level, support: work.supportAmount }, todayVn());
+    recordEvent(ctx, P, work.id, { action: 'plan', to: S.PLANNED, occurredOn: todayVn() });
+    await ctx.em.flush();
+    return work;
   },
 
   async step(ctx: SignedInContext, action: MemorialWorkAction, args: MemorialWorkStepArgs): Promise<MemorialWork> {
