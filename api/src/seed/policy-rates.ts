@@ -19,7 +19,7 @@ const rates: SeedRate[] = [
   { code: 'MEMORIAL_CAP_PROVINCE', name: 'Mức hỗ trợ tối đa, công trình cấp tỉnh', amount: 10_000_000_000, effectiveFrom: '2018-12-01', legalBasis: `${TT101}: tối đa 10 tỷ đồng/công trình cấp tỉnh`, toBeConfirmed: true },
   { code: 'MEMORIAL_CAP_DISTRICT', name: 'Mức hỗ trợ tối đa, công trình cấp huyện', amount: 4_000_000_000, effectiveFrom: '2018-12-01', legalBasis: `${TT101}: tối đa 4 tỷ đồng/công trình cấp huyện`, toBeConfirmed: true },
   { code: 'MEMORIAL_CAP_COMMUNE', name: 'Mức hỗ trợ tối đa, công trình cấp xã', amount: 500_000_000, effectiveFrom: '2018-12-01', legalBasis: `${TT101}: tối đa 0,5 tỷ đồng/công trình cấp xã`, toBeConfirmed: true },
-  { code: 'MEMORIAL_REPAIR_SHARE', name: 'Sửa chữa, tu bổ: phần của mức tối đa', unit: RateUnit.PERCENT, percent: 50, effectiveFrom: '2018-12-01', legalBasis: `${TT101}: sửa chữa, nâng cấp tối đa 50% mức hỗ trợ xây mới`, toBeConfirmed: true },
+  { code: 'MEMORIAL_REPAIR_SHARE', name: 'Sửa chữa, tu bổ: phần của mức tối đa', unit: RateUnit.PERCENT, percent: 50, effectiveFrom: '2018-12-01', legalBasis: `${TT101}: sửa chữa, tu bổ tối đa 50% mức hỗ trợ xây mới`, toBeConfirmed: true },
   { code: 'MEMORIAL_GRAVE', name: 'Hỗ trợ xây mới, sửa chữa mộ liệt sĩ, mỗi mộ', amount: 7_000_000, effectiveFrom: '2018-12-01', legalBasis: `${TT101}: tối đa 7 triệu đồng/mộ`, toBeConfirmed: true },
   { code: 'MEMORIAL_PROJECT_DOCUMENT', name: 'Công trình từ mức này phải có dự án được phê duyệt', amount: 500_000_000, effectiveFrom: '2018-12-01', legalBasis: `${TT101}: công trình từ 500 triệu đồng phải lập dự án được cấp có thẩm quyền phê duyệt`, toBeConfirmed: true },
 ];

@@ -68,19 +68,27 @@ export const policyRateService = {
       if (args.effectiveTo < args.effectiveFrom) throw badInput('effectiveTo comes before effectiveFrom', 'effectiveTo');
     }
     const unit = latest.unit;
+    const amount = args.amount ?? undefined;
+    const percent = args.percent ?? undefined;
     if (unit === RateUnit.VND) {
-      if (args.amount === undefined || args.percent !== undefined) throw badInput(`${args.code} is an amount in đồng: give amount, not percent`, 'amount');
-      assertAmount(args.amount, 'amount', Number.MAX_SAFE_INTEGER);
-    } else if (args.percent === undefined || args.amount !== undefined) {
+      if (amount === undefined || percent !== undefined) throw badInput(`${args.code} is an amount in đồng: give amount, not percent`, 'amount');
+      assertAmount(amount, 'amount', Number.MAX_SAFE_INTEGER);
+    } else if (percent === undefined || amount !== undefined) {
       throw badInput(`${args.code} is a percentage: give percent, not amount`, 'percent');
+    }
+    // The rate before ends the day before (a gap between them, when the law left one, stays); saved
+    // first, as the database refuses two rates of one code in force on the same day.
+    if (!latest.effectiveTo || latest.effectiveTo >= args.effectiveFrom) {
+      latest.effectiveTo = addDays(args.effectiveFrom, -1);
+      await ctx.em.flush();
     }
     const next = ctx.em.create(PolicyRate, {
       code: latest.code,
       name: latest.name,
       category: latest.category,
       unit,
-      amount: unit === RateUnit.VND ? args.amount : undefined,
-      percent: unit === RateUnit.PERCENT ? args.percent : undefined,
+      amount: unit === RateUnit.VND ? amount : undefined,
+      percent: unit === RateUnit.PERCENT ? percent : undefined,
       effectiveFrom: args.effectiveFrom,
       effectiveTo: args.effectiveTo ?? undefined,
       legalBasis: args.legalBasis.trim(),
@@ -89,8 +97,6 @@ export const policyRateService = {
       supersedes: latest,
       createdBy: ctx.em.getReference(User, ctx.user.id),
     });
-    // The rate before ends the day before (a gap between them, when the law left one, stays).
-    if (!latest.effectiveTo || latest.effectiveTo >= args.effectiveFrom) latest.effectiveTo = addDays(args.effectiveFrom, -1);
     await ctx.em.flush();
     return next;
   },
