@@ -1,7 +1,21 @@
-import { Menu as RaMenu, useResourceDefinitions } from 'react-admin';
+import AssessmentIcon from '@mui/icons-material/Assessment';
+import { Fragment } from 'react';
+import { Menu as RaMenu, useCanAccess, useResourceDefinitions, useTranslate } from 'react-admin';
 
 /** The console's menu order: money first, then the reference data, users and the audit trail. */
 const ORDER = ['Fund', 'Donation', 'Disbursement', 'Donor', 'Campaign', 'BeneficiaryHousehold', 'HousingGrant', 'MemorialWork', 'PolicyRate', 'AdministrativeUnit', 'User', 'AuditEvent'];
+
+/** The program resources: the program reports come right after the last of them. */
+const PROGRAMS = ['BeneficiaryHousehold', 'HousingGrant', 'MemorialWork'];
+
+/** "Báo cáo chương trình" (#/reports), for those who may read the housing or the memorial report. */
+const ReportsItem = () => {
+  const translate = useTranslate();
+  const housing = useCanAccess({ resource: 'HousingGrant', action: 'report' });
+  const memorial = useCanAccess({ resource: 'MemorialWork', action: 'report' });
+  if (!housing.canAccess && !memorial.canAccess) return null;
+  return <RaMenu.Item to="/reports" primaryText={translate('soquy.reports.menu')} leftIcon={<AssessmentIcon />} />;
+};
 
 /**
  * The resources with a list, in {@link ORDER} (any other after them); each is shown only when the
@@ -12,11 +26,16 @@ export const Menu = () => {
   const listed = Object.keys(resources).filter((name) => resources[name]?.hasList);
   const rank = (name: string) => (ORDER.includes(name) ? ORDER.indexOf(name) : ORDER.length);
   const names = [...listed].sort((a, b) => rank(a) - rank(b));
+  const lastProgram = names.reduce((last, name, index) => (PROGRAMS.includes(name) ? index : last), -1);
   return (
     <RaMenu>
-      {names.map((name) => (
-        <RaMenu.ResourceItem key={name} name={name} />
+      {names.map((name, index) => (
+        <Fragment key={name}>
+          <RaMenu.ResourceItem name={name} />
+          {index === lastProgram && <ReportsItem />}
+        </Fragment>
       ))}
+      {lastProgram === -1 && <ReportsItem />}
     </RaMenu>
   );
 };
