@@ -43,6 +43,7 @@ export async function assertProjectPayment(ctx: SignedInContext, payment: Projec
   const held = await heldByFund(em, payment.projectType, payment.projectId, statuses, payment.id);
   const heldTotal = [...held.values()].reduce((s, x) => s + x, 0);
   let what: string;
+  let firstTranche: { limit: number; approvedOn: string } | undefined;
   if (payment.projectType === ProjectType.HOUSING_GRANT) {
     const grant = await em.findOne(HousingGrant, { $and: [{ id: payment.projectId }, ctx.scope.through<HousingGrant>('unit')] });
     if (!grant) throw badInput(`Housing grant ${payment.projectId} does not exist or is outside your administrative unit`, 'projectId');
@@ -52,15 +53,8 @@ export async function assertProjectPayment(ctx: SignedInContext, payment: Projec
     if (!payable.includes(grant.status)) throw notPayable(what, grant.status, payable);
     const category = grant.type === HousingGrantType.NEW_BUILD ? C.HOUSING_NEW : C.HOUSING_REPAIR;
     if (payment.category !== category) throw badInput(`${what} is ${grant.type}: its payments are ${category}`, 'category');
-    if (grant.status !== H.COMPLETED && heldTotal + payment.amount > grant.firstTrancheLimit!) {
-      const rate = await findRateOn(em, RateCode.HOUSING_FIRST_TRANCHE, grant.approvedOn!);
-      const basis = rate?.legalBasis ?? 'Quyết định 22/2013/QĐ-TTg';
-      throw new AppError(
-        ErrorCode.POLICY_LIMIT,
-        `Before completion is confirmed (handover minutes), the tranches of ${what} may reach ${vnd(grant.firstTrancheLimit!)} (${rate ? `${rate.percent}%` : 'the first-tranche share'} of its fund lines); ${vnd(heldTotal)} is already ${stage === 'pay' ? 'paid' : 'committed'}, so ${vnd(payment.amount)} more is refused. ${basis}`,
-        { rule: 'HOUSING_FIRST_TRANCHE', basis, limit: grant.firstTrancheLimit, held: heldTotal },
-      );
-    }
+    // Before the handover minutes, the first-tranche limit applies (checked once the fund line is known).
+    if (grant.status !== H.COMPLETED) firstTranche = { limit: grant.firstTrancheLimit!, approvedOn: grant.approvedOn! };
   } else if (payment.projectType === ProjectType.MEMORIAL_WORK) {
     const work = await em.findOne(MemorialWork, { $and: [{ id: payment.projectId }, ctx.scope.through<MemorialWork>('unit')] });
     if (!work) throw badInput(`Memorial work ${payment.projectId} does not exist or is outside your administrative unit`, 'projectId');
@@ -74,6 +68,15 @@ export async function assertProjectPayment(ctx: SignedInContext, payment: Projec
   }
   const line = await em.findOne(FundingLine, { projectType: payment.projectType, projectId: payment.projectId, source: FundingSource.FUND, fund: payment.fundId });
   if (!line) throw badInput(`${what} has no funding line from this fund: pay it from one of its FUND lines`, 'fundId');
+  if (firstTranche && heldTotal + payment.amount > firstTranche.limit) {
+    const rate = await findRateOn(em, RateCode.HOUSING_FIRST_TRANCHE, firstTranche.approvedOn);
+    const basis = rate?.legalBasis ?? 'Quyết định 22/2013/QĐ-TTg';
+    throw new AppError(
+      ErrorCode.POLICY_LIMIT,
+      `Before completion is confirmed (handover minutes), the tranches of ${what} may reach ${vnd(firstTranche.limit)} (${rate ? `${rate.percent}%` : 'the first-tranche share'} of its fund lines); ${vnd(heldTotal)} is already ${stage === 'pay' ? 'paid' : 'committed'}, so ${vnd(payment.amount)} more is refused. ${basis}`,
+      { rule: 'HOUSING_FIRST_TRANCHE', basis, limit: firstTranche.limit, held: heldTotal },
+    );
+  }
   const fromFund = held.get(payment.fundId) ?? 0;
   if (fromFund + payment.amount > line.amount) {
     throw new AppError(
