@@ -64,27 +64,6 @@ export class ApplyHousingGrantArgs {
 }
 
 @ArgsType()
-export class HousingGrantStepArgs {
-  @Field(() => ID)
-  id!: string;
-
-  @Field(() => GraphQLLocalDate, { description: 'The day the step happened; not before the previous step, not in the future' })
-  occurredOn!: string;
-
-  @Field(() => String, { nullable: true, description: 'The document of the step: the commune’s confirmation, the handover minutes number (required to complete)' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 100, { message: 'document must be 1 to 100 characters' })
-  document?: string;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @Length(0, 500)
-  note?: string;
-}
-
-@ArgsType()
 export class ApproveHousingGrantArgs {
   @Field(() => ID)
   id!: string;

@@ -6,9 +6,10 @@ import { Permission } from '../../common/permissions';
 import { ProjectType } from '../disbursements/disbursement.entity';
 import { PolicyRate } from '../policy/policy-rate.entity';
 import { FundingLine, FundingSource, ProjectEvent } from '../projects/project.entities';
+import { ProjectStepArgs } from '../projects/project.inputs';
 import { fundingLines, projectEvents, projectMoney } from '../projects/project.service';
 import { HousingGrant, HousingGrantStatus } from './housing-grant.entity';
-import { ApplyHousingGrantArgs, ApproveHousingGrantArgs, HousingGrantFilterArgs, HousingGrantListArgs, HousingGrantStepArgs, RejectHousingGrantArgs } from './housing-grant.inputs';
+import { ApplyHousingGrantArgs, ApproveHousingGrantArgs, HousingGrantFilterArgs, HousingGrantListArgs, RejectHousingGrantArgs } from './housing-grant.inputs';
 import { housingGrantService } from './housing-grant.service';
 import { housingGrantMachine } from './housing-grant.state';
 
@@ -53,7 +54,7 @@ export class HousingGrantResolver {
 
   @Authorized(Permission.HousingWrite)
   @Mutation(() => HousingGrant, { description: 'APPLIED → VERIFIED: the commune confirms the household and its house' })
-  verifyHousingGrant(@Ctx() ctx: RequestContext, @Args(() => HousingGrantStepArgs) args: HousingGrantStepArgs) {
+  verifyHousingGrant(@Ctx() ctx: RequestContext, @Args(() => ProjectStepArgs) args: ProjectStepArgs) {
     return housingGrantService.step(signedIn(ctx), 'verify', args);
   }
 
@@ -65,19 +66,19 @@ export class HousingGrantResolver {
 
   @Authorized(Permission.HousingWrite)
   @Mutation(() => HousingGrant, { description: 'APPROVED → UNDER_CONSTRUCTION' })
-  startHousingGrant(@Ctx() ctx: RequestContext, @Args(() => HousingGrantStepArgs) args: HousingGrantStepArgs) {
+  startHousingGrant(@Ctx() ctx: RequestContext, @Args(() => ProjectStepArgs) args: ProjectStepArgs) {
     return housingGrantService.step(signedIn(ctx), 'start', args);
   }
 
   @Authorized(Permission.HousingWrite)
   @Mutation(() => HousingGrant, { description: 'UNDER_CONSTRUCTION → COMPLETED: the handover minutes (document = their number); the remaining tranches may then be paid' })
-  completeHousingGrant(@Ctx() ctx: RequestContext, @Args(() => HousingGrantStepArgs) args: HousingGrantStepArgs) {
+  completeHousingGrant(@Ctx() ctx: RequestContext, @Args(() => ProjectStepArgs) args: ProjectStepArgs) {
     return housingGrantService.step(signedIn(ctx), 'complete', args);
   }
 
   @Authorized(Permission.HousingWrite)
   @Mutation(() => HousingGrant, { description: 'COMPLETED → CLOSED, once every fund line is paid' })
-  closeHousingGrant(@Ctx() ctx: RequestContext, @Args(() => HousingGrantStepArgs) args: HousingGrantStepArgs) {
+  closeHousingGrant(@Ctx() ctx: RequestContext, @Args(() => ProjectStepArgs) args: ProjectStepArgs) {
     return housingGrantService.step(signedIn(ctx), 'close', args);
   }
 

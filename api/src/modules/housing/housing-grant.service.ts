@@ -9,11 +9,12 @@ import { ProjectType } from '../disbursements/disbursement.entity';
 import { householdService } from '../households/household.service';
 import { percentOf, rateOn, RateCode, vnd } from '../policy/policy-rate.service';
 import { FundingLine, FundingSource } from '../projects/project.entities';
+import type { ProjectStepArgs } from '../projects/project.inputs';
 import { buildFundingLines, COMMITTED, heldByFund, OPEN, recordEvent, sumLines } from '../projects/project.service';
 import { AdministrativeUnit } from '../units/unit.entity';
 import { User } from '../users/user.entity';
 import { HousingGrant, HousingGrantStatus as S, HousingGrantType, HousingProgram } from './housing-grant.entity';
-import type { ApplyHousingGrantArgs, ApproveHousingGrantArgs, HousingGrantFilter, HousingGrantListArgs, HousingGrantStepArgs, RejectHousingGrantArgs } from './housing-grant.inputs';
+import type { ApplyHousingGrantArgs, ApproveHousingGrantArgs, HousingGrantFilter, HousingGrantListArgs, RejectHousingGrantArgs } from './housing-grant.inputs';
 import { housingGrantMachine, type HousingGrantAction } from './housing-grant.state';
 
 const sortable = {
@@ -117,7 +118,7 @@ export const housingGrantService = {
   },
 
   /** The steps after application (approve, reject have their own arguments). */
-  async step(ctx: SignedInContext, action: Exclude<HousingGrantAction, 'approve' | 'reject'>, args: HousingGrantStepArgs): Promise<HousingGrant> {
+  async step(ctx: SignedInContext, action: Exclude<HousingGrantAction, 'approve' | 'reject'>, args: ProjectStepArgs): Promise<HousingGrant> {
     const grant = await this.locked(ctx, args.id);
     const to = housingGrantMachine.assert(action, grant.status, ctx.user.role);
     await this.assertStepDate(ctx, grant, args.occurredOn);

@@ -103,27 +103,6 @@ export class CreateMemorialWorkArgs {
 }
 
 @ArgsType()
-export class MemorialWorkStepArgs {
-  @Field(() => ID)
-  id!: string;
-
-  @Field(() => GraphQLLocalDate, { description: 'The day the step happened; not before the previous step, not in the future' })
-  occurredOn!: string;
-
-  @Field(() => String, { nullable: true, description: 'The decision (to approve), acceptance minutes (to complete), settlement decision (to settle)' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 100, { message: 'document must be 1 to 100 characters' })
-  document?: string;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @Length(0, 500)
-  note?: string;
-}
-
-@ArgsType()
 export class ReportMemorialProgressArgs {
   @Field(() => ID)
   id!: string;

@@ -8,11 +8,12 @@ import { ListMetadata, parseId } from '../../common/pagination';
 import { Permission } from '../../common/permissions';
 import { ProjectType } from '../disbursements/disbursement.entity';
 import { FundingLine, FundingSource, ProjectEvent } from '../projects/project.entities';
+import { ProjectStepArgs } from '../projects/project.inputs';
 import { fundingLines, projectEvents, projectMoney } from '../projects/project.service';
 import { AdministrativeUnit, UnitLevel } from '../units/unit.entity';
 import { MemorialCap, memorialCaps } from './memorial-work.caps';
 import { MemorialProgress, MemorialWork, MemorialWorkKind, MemorialWorkScope } from './memorial-work.entity';
-import { CreateMemorialWorkArgs, MemorialWorkFilterArgs, MemorialWorkListArgs, MemorialWorkStepArgs, ReportMemorialProgressArgs } from './memorial-work.inputs';
+import { CreateMemorialWorkArgs, MemorialWorkFilterArgs, MemorialWorkListArgs, ReportMemorialProgressArgs } from './memorial-work.inputs';
 import { memorialWorkService } from './memorial-work.service';
 import { memorialWorkMachine } from './memorial-work.state';
 
@@ -81,13 +82,13 @@ export class MemorialWorkResolver {
 
   @Authorized(Permission.MemorialWrite)
   @Mutation(() => MemorialWork, { description: 'PLANNED → APPROVED (document = the decision); the caps in force on that date apply' })
-  approveMemorialWork(@Ctx() ctx: RequestContext, @Args(() => MemorialWorkStepArgs) args: MemorialWorkStepArgs) {
+  approveMemorialWork(@Ctx() ctx: RequestContext, @Args(() => ProjectStepArgs) args: ProjectStepArgs) {
     return memorialWorkService.step(signedIn(ctx), 'approve', args);
   }
 
   @Authorized(Permission.MemorialWrite)
   @Mutation(() => MemorialWork, { description: 'APPROVED → IN_PROGRESS' })
-  startMemorialWork(@Ctx() ctx: RequestContext, @Args(() => MemorialWorkStepArgs) args: MemorialWorkStepArgs) {
+  startMemorialWork(@Ctx() ctx: RequestContext, @Args(() => ProjectStepArgs) args: ProjectStepArgs) {
     return memorialWorkService.step(signedIn(ctx), 'start', args);
   }
 
@@ -99,13 +100,13 @@ export class MemorialWorkResolver {
 
   @Authorized(Permission.MemorialWrite)
   @Mutation(() => MemorialWork, { description: 'IN_PROGRESS → COMPLETED (progress 100%)' })
-  completeMemorialWork(@Ctx() ctx: RequestContext, @Args(() => MemorialWorkStepArgs) args: MemorialWorkStepArgs) {
+  completeMemorialWork(@Ctx() ctx: RequestContext, @Args(() => ProjectStepArgs) args: ProjectStepArgs) {
     return memorialWorkService.step(signedIn(ctx), 'complete', args);
   }
 
   @Authorized(Permission.MemorialWrite)
   @Mutation(() => MemorialWork, { description: 'COMPLETED → SETTLED (quyết toán), once no payment is open' })
-  settleMemorialWork(@Ctx() ctx: RequestContext, @Args(() => MemorialWorkStepArgs) args: MemorialWorkStepArgs) {
+  settleMemorialWork(@Ctx() ctx: RequestContext, @Args(() => ProjectStepArgs) args: ProjectStepArgs) {
     return memorialWorkService.step(signedIn(ctx), 'settle', args);
   }
 

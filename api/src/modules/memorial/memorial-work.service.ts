@@ -9,12 +9,13 @@ import { likeEscape, viFold } from '../../common/text';
 import { ProjectType } from '../disbursements/disbursement.entity';
 import { vnd } from '../policy/policy-rate.service';
 import { FundingSource } from '../projects/project.entities';
+import type { ProjectStepArgs } from '../projects/project.inputs';
 import { buildFundingLines, heldByFund, OPEN, recordEvent, sumLines } from '../projects/project.service';
 import { AdministrativeUnit } from '../units/unit.entity';
 import { User } from '../users/user.entity';
 import { assertMemorialPolicy } from './memorial-work.caps';
 import { MemorialProgress, MemorialWork, MemorialWorkKind, MemorialWorkStatus as S } from './memorial-work.entity';
-import type { CreateMemorialWorkArgs, MemorialWorkFilter, MemorialWorkListArgs, MemorialWorkStepArgs, ReportMemorialProgressArgs } from './memorial-work.inputs';
+import type { CreateMemorialWorkArgs, MemorialWorkFilter, MemorialWorkListArgs, ReportMemorialProgressArgs } from './memorial-work.inputs';
 import { memorialWorkMachine, type MemorialWorkAction } from './memorial-work.state';
 
 const sortable = {
@@ -103,7 +104,7 @@ export const memorialWorkService = {
     return work;
   },
 
-  async step(ctx: SignedInContext, action: MemorialWorkAction, args: MemorialWorkStepArgs): Promise<MemorialWork> {
+  async step(ctx: SignedInContext, action: MemorialWorkAction, args: ProjectStepArgs): Promise<MemorialWork> {
     const work = await this.locked(ctx, args.id);
     const to = memorialWorkMachine.assert(action, work.status, ctx.user.role);
     assertPastDate(args.occurredOn, 'occurredOn');

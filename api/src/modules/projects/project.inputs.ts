@@ -1,5 +1,6 @@
-import { IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
-import { Field, ID, InputType } from 'type-graphql';
+import { IsEnum, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { ArgsType, Field, ID, InputType } from 'type-graphql';
+import { GraphQLLocalDate } from 'graphql-scalars';
 import { Money } from '../../common/money';
 import { FundingSource } from './project.entities';
 
@@ -21,4 +22,26 @@ export class FundingLineInput {
 
   @Field(() => Money)
   amount!: number;
+}
+
+/** One step of a project's lifecycle (a housing grant, a memorial work…): when, with which document. */
+@ArgsType()
+export class ProjectStepArgs {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => GraphQLLocalDate, { description: 'The day the step happened; not before the previous step, not in the future' })
+  occurredOn!: string;
+
+  @Field(() => String, { nullable: true, description: 'The document of the step: a confirmation, a decision, handover or acceptance minutes (required to approve a work or complete a grant)' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100, { message: 'document must be 1 to 100 characters' })
+  document?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(0, 500)
+  note?: string;
 }
