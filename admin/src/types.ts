@@ -214,7 +214,7 @@ export const disbursementFlags = ['DUPLICATE_PAYEE_AMOUNT', 'SPLIT_UNDER_THRESHO
 export type DisbursementFlag = (typeof disbursementFlags)[number];
 
 /** The GraphQL `ProjectType` enum: what kind of project a disbursement pays. */
-export const projectTypes = ['HOUSING_GRANT', 'MEMORIAL_WORK', 'CHILD_SUPPORT'] as const;
+export const projectTypes = ['HOUSING_GRANT', 'MEMORIAL_WORK', 'GIFT_CAMPAIGN', 'SCHOLARSHIP', 'SURGERY_CASE'] as const;
 export type ProjectType = (typeof projectTypes)[number];
 
 /** What the current user may do with one disbursement, as the server decides it. */

@@ -7,6 +7,7 @@ import { AuthService } from './modules/auth/auth.service';
 import { TokenService } from './modules/auth/token';
 import { AuditResolver } from './modules/audit/audit.resolver';
 import { CampaignResolver, PledgeResolver } from './modules/campaigns/campaign.resolver';
+import { childrenResolvers } from './modules/children/children.resolver';
 import { DisbursementResolver } from './modules/disbursements/disbursement.resolver';
 import { DonationResolver } from './modules/donations/donation.resolver';
 import { DonorResolver } from './modules/donors/donor.resolver';
@@ -40,6 +41,7 @@ export const resolvers: NonEmptyArray<new (...args: never[]) => object> = [
   FundingLineResolver,
   ProjectEventResolver,
   ProgramReportResolver,
+  ...childrenResolvers,
 ];
 
 /** Builds the executable schema; resolvers get their services through this small container. */

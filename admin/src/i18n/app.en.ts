@@ -323,7 +323,9 @@ export const appEnglish = {
     projectType: {
       HOUSING_GRANT: 'Housing grant',
       MEMORIAL_WORK: 'Memorial work',
-      CHILD_SUPPORT: 'Child support case',
+      GIFT_CAMPAIGN: 'Gift campaign',
+      SCHOLARSHIP: 'Scholarship',
+      SURGERY_CASE: 'Surgery case',
     },
     auditTargetType: {
       Disbursement: 'Disbursement',

@@ -322,7 +322,9 @@ export const appVietnamese: AppMessages = {
     projectType: {
       HOUSING_GRANT: 'Hỗ trợ nhà ở',
       MEMORIAL_WORK: 'Công trình ghi công',
-      CHILD_SUPPORT: 'Hồ sơ hỗ trợ trẻ em',
+      GIFT_CAMPAIGN: 'Đợt tặng quà trẻ em',
+      SCHOLARSHIP: 'Học bổng',
+      SURGERY_CASE: 'Hỗ trợ phẫu thuật',
     },
     auditTargetType: {
       Disbursement: 'Phiếu chi',

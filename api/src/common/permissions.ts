@@ -51,6 +51,15 @@ export enum Permission {
   MemorialRead = 'memorial.read',
   /** Record memorial works, their steps and progress. */
   MemorialWrite = 'memorial.write',
+  /** List children and their support (personal fields masked without ChildIdentityRead). */
+  ChildRead = 'child.read',
+  ChildWrite = 'child.write',
+  /** See children's names, birth dates and guardians in full; each full profile read is audited. */
+  ChildIdentityRead = 'child.identityRead',
+  /** Run gift campaigns: batches, hand-overs, returns. */
+  GiftWrite = 'gift.write',
+  /** Scholarships and surgery cases. */
+  ChildSupportWrite = 'childSupport.write',
 }
 registerEnumType(Permission, { name: 'Permission' });
 
@@ -67,6 +76,7 @@ const read = [
   Permission.HouseholdRead,
   Permission.HousingRead,
   Permission.MemorialRead,
+  Permission.ChildRead,
 ];
 const fundManagement = [
   Permission.FundLock,
@@ -82,7 +92,15 @@ const fundManagement = [
 /** Which role may do what. INSPECTOR holds read permissions only (checked by a test). */
 export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
   [Role.ADMIN]: [...read, Permission.UserRead, Permission.UserCreate, Permission.UserUpdate, Permission.UserResetPassword, Permission.LedgerVerify, Permission.AuditRead, Permission.PolicyWrite],
-  [Role.FUND_MANAGER]: [...read, ...fundManagement, Permission.HouseholdIdentityRead],
+  [Role.FUND_MANAGER]: [
+    ...read,
+    ...fundManagement,
+    Permission.HouseholdIdentityRead,
+    Permission.ChildWrite,
+    Permission.ChildIdentityRead,
+    Permission.GiftWrite,
+    Permission.ChildSupportWrite,
+  ],
   [Role.GRANT_OFFICER]: [
     ...read,
     Permission.DisbursementCreate,
@@ -90,6 +108,10 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.HouseholdIdentityRead,
     Permission.HousingWrite,
     Permission.MemorialWrite,
+    Permission.ChildWrite,
+    Permission.ChildIdentityRead,
+    Permission.GiftWrite,
+    Permission.ChildSupportWrite,
   ],
   [Role.INSPECTOR]: [...read, Permission.UserRead, Permission.LedgerVerify, Permission.AuditRead, Permission.HouseholdIdentityRead],
 };
@@ -100,6 +122,9 @@ export const writePermissions: readonly Permission[] = [
   Permission.HousingWrite,
   Permission.MemorialWrite,
   Permission.PolicyWrite,
+  Permission.ChildWrite,
+  Permission.GiftWrite,
+  Permission.ChildSupportWrite,
   Permission.UserCreate,
   Permission.UserUpdate,
   Permission.UserResetPassword,

@@ -1,5 +1,8 @@
 import { AuditEvent } from '../modules/audit/audit.entity';
 import { Campaign, Pledge } from '../modules/campaigns/campaign.entity';
+import { Child, ChildCircumstance } from '../modules/children/child.entity';
+import { GiftCampaign, GiftRecipient } from '../modules/children/gift.entity';
+import { Scholarship, SurgeryCase } from '../modules/children/support.entity';
 import { Disbursement } from '../modules/disbursements/disbursement.entity';
 import { Donation } from '../modules/donations/donation.entity';
 import { Donor } from '../modules/donors/donor.entity';
@@ -41,4 +44,10 @@ export const entities = [
   HousingGrant,
   MemorialWork,
   MemorialProgress,
+  ChildCircumstance,
+  Child,
+  GiftCampaign,
+  GiftRecipient,
+  Scholarship,
+  SurgeryCase,
 ];

@@ -8,6 +8,7 @@ import { seedDemoDisbursements } from './demo-disbursements';
 import { seedDemoDonations, type DemoActivity } from './demo-donations';
 import { seedDemoProjects } from './demo-projects';
 import { seedFunds } from './funds';
+import { seedChildCircumstances } from './child-circumstances';
 import { seedMeritCategories } from './merit-categories';
 import { seedPolicyRates } from './policy-rates';
 import { seedUnits } from './units';
@@ -24,10 +25,12 @@ export const demoAccounts = [
   { email: 'xa13741@soquy.example', fullName: 'Vũ Thị Gôi', role: Role.FUND_MANAGER, unitCode: '13741' },
 ] as const;
 
-/** Reference data every installation needs: the administrative units, their funds, the policy rates, the merit categories. Idempotent. */
+/** Reference data every installation needs: the administrative units, their funds, the policy rates, the merit categories and children's circumstances. Idempotent. */
 export async function seedReference(em: EntityManager): Promise<{ units: number; funds: number; rates: number; categories: number }> {
   const units = await seedUnits(em);
-  return { units, funds: await seedFunds(em), rates: await seedPolicyRates(em), categories: await seedMeritCategories(em) };
+  const funds = await seedFunds(em);
+  const rates = await seedPolicyRates(em);
+  return { units, funds, rates, categories: (await seedMeritCategories(em)) + (await seedChildCircumstances(em)) };
 }
 
 /**

@@ -4,6 +4,7 @@ import { PolicyRate, RateUnit } from '../modules/policy/policy-rate.entity';
 const QD22 = 'Quyết định 22/2013/QĐ-TTg về hỗ trợ người có công với cách mạng về nhà ở';
 const ND131 = 'Nghị định 131/2021/NĐ-CP, Điều 102; Quyết định 21/2024/QĐ-TTg';
 const TT101 = 'Thông tư 101/2018/TT-BTC, Điều 11 (cần đối chiếu văn bản hiện hành)';
+const QC_BTTE = 'Quy chế hoạt động Quỹ Bảo trợ trẻ em tỉnh (Luật Trẻ em 2016, Điều 95; Thông tư 87/2008/TT-BTC): mức do Hội đồng quản lý quỹ quyết định, cần xác nhận';
 
 type SeedRate = Pick<PolicyRate, 'code' | 'name' | 'effectiveFrom' | 'legalBasis'> & Partial<Pick<PolicyRate, 'category' | 'unit' | 'amount' | 'percent' | 'effectiveTo' | 'toBeConfirmed'>>;
 
@@ -22,6 +23,9 @@ const rates: SeedRate[] = [
   { code: 'MEMORIAL_REPAIR_SHARE', name: 'Sửa chữa, tu bổ: phần của mức tối đa', unit: RateUnit.PERCENT, percent: 50, effectiveFrom: '2018-12-01', legalBasis: `${TT101}: sửa chữa, tu bổ tối đa 50% mức hỗ trợ xây mới`, toBeConfirmed: true },
   { code: 'MEMORIAL_GRAVE', name: 'Hỗ trợ xây mới, sửa chữa mộ liệt sĩ, mỗi mộ', amount: 7_000_000, effectiveFrom: '2018-12-01', legalBasis: `${TT101}: tối đa 7 triệu đồng/mộ`, toBeConfirmed: true },
   { code: 'MEMORIAL_PROJECT_DOCUMENT', name: 'Công trình từ mức này phải có dự án được phê duyệt', amount: 500_000_000, effectiveFrom: '2018-12-01', legalBasis: `${TT101}: công trình từ 500 triệu đồng phải lập dự án được cấp có thẩm quyền phê duyệt`, toBeConfirmed: true },
+  { code: 'CHILD_GIFT_PER_CHILD', name: 'Quà tặng trẻ em, mỗi suất (tối đa)', category: 'CHILD_GIFT', amount: 1_000_000, effectiveFrom: '2015-01-01', legalBasis: `${QC_BTTE}: tối đa 1 triệu đồng/suất quà`, toBeConfirmed: true },
+  { code: 'SCHOLARSHIP_PER_TERM', name: 'Học bổng, mỗi học kỳ (tối đa)', amount: 3_000_000, effectiveFrom: '2015-01-01', legalBasis: `${QC_BTTE}: tối đa 3 triệu đồng/học kỳ`, toBeConfirmed: true },
+  { code: 'SURGERY_SUPPORT', name: 'Hỗ trợ phẫu thuật, mỗi ca (tối đa)', amount: 50_000_000, effectiveFrom: '2015-01-01', legalBasis: `${QC_BTTE}: tối đa 50 triệu đồng/ca phẫu thuật`, toBeConfirmed: true },
 ];
 
 /** Idempotent: a rate with the same code and start date is kept as it is (an ADMIN's revisions stay). */

@@ -26,19 +26,22 @@ registerEnumType(DisbursementStatus, { name: 'DisbursementStatus' });
 export enum ProjectType {
   HOUSING_GRANT = 'HOUSING_GRANT',
   MEMORIAL_WORK = 'MEMORIAL_WORK',
-  CHILD_SUPPORT = 'CHILD_SUPPORT',
+  GIFT_CAMPAIGN = 'GIFT_CAMPAIGN',
+  SCHOLARSHIP = 'SCHOLARSHIP',
+  SURGERY_CASE = 'SURGERY_CASE',
 }
-registerEnumType(ProjectType, { name: 'ProjectType', description: 'Hỗ trợ nhà ở, công trình ghi công liệt sĩ, hỗ trợ trẻ em' });
+registerEnumType(ProjectType, { name: 'ProjectType', description: 'Hỗ trợ nhà ở, công trình ghi công liệt sĩ, đợt tặng quà trẻ em, học bổng, hỗ trợ phẫu thuật' });
 
 @ObjectType({ description: 'Money out of a fund (phiếu chi), through DRAFT → SUBMITTED → APPROVED → PAID, or REJECTED / CANCELLED' })
 @Entity({ tableName: 'disbursement' })
 @Index({ properties: ['fund', 'status'] })
 @Check({ name: 'disbursement_amount_check', expression: 'amount > 0' })
+@Check({ name: 'disbursement_in_kind_check', expression: "((NOT in_kind) OR (category = 'CHILD_GIFT'::disbursement_category))" })
 @Index({ name: 'disbursement_payee_idx', expression: 'create index disbursement_payee_idx on disbursement (vi_fold(payee_name), amount)' })
 @Index({ name: 'disbursement_project_idx', expression: 'create index disbursement_project_idx on disbursement (project_type, project_id) where project_id is not null' })
 @Index({ name: 'disbursement_voucher_key', expression: 'create unique index disbursement_voucher_key on disbursement (fund_id, voucher_year, voucher_seq) where voucher_seq is not null' })
 export class Disbursement {
-  [OptionalProps]?: 'createdAt' | 'status' | 'documents' | 'fundId' | 'targetFundId' | 'createdById' | 'approvedById';
+  [OptionalProps]?: 'createdAt' | 'status' | 'documents' | 'inKind' | 'fundId' | 'targetFundId' | 'createdById' | 'approvedById';
 
   @Field(() => ID)
   @PrimaryKey({ type: new BigIntType('number'), autoincrement: true })
@@ -84,6 +87,10 @@ export class Disbursement {
   @Field(() => String, { description: 'What the money is for (nội dung chi)' })
   @Property({ type: 'string', columnType: 'text' })
   purpose!: string;
+
+  @Field(() => Boolean, { description: 'Paid in goods from the fund’s in-kind holdings (a gift campaign’s packages), not in money' })
+  @Property({ type: 'boolean', default: false })
+  inKind: boolean = false;
 
   @Field(() => ProjectType, { nullable: true })
   @Enum({ items: () => ProjectType, nativeEnumName: 'project_type', nullable: true })

@@ -68,20 +68,22 @@ async function spendingLines(em: EntityManager, d: Disbursement): Promise<Postin
     purposes.push(d.category);
   }
   purposes.push(null);
-  const rows = await em.execute<{ purpose: string | null; balance: string }[]>("select purpose, balance from ledger_account where fund_id = ? and code = 'CASH'", [d.fund.id]);
+  // An in-kind gift batch hands out goods: it spends the fund's goods, not its money.
+  const code = d.inKind ? AccountCode.GOODS : AccountCode.CASH;
+  const rows = await em.execute<{ purpose: string | null; balance: string }[]>('select purpose, balance from ledger_account where fund_id = ? and code = ?', [d.fund.id, code]);
   const balance = new Map(rows.map((r) => [r.purpose, Number(r.balance)]));
   const lines: PostingLine[] = [];
   let left = d.amount;
   for (const purpose of purposes) {
     const take = Math.min(left, balance.get(purpose) ?? 0);
-    if (take > 0) lines.push({ code: AccountCode.CASH, purpose, amount: -take });
+    if (take > 0) lines.push({ code, purpose, amount: -take });
     left -= take;
   }
   if (left > 0) {
     const available = d.amount - left;
     throw new AppError(
       ErrorCode.INSUFFICIENT_FUNDS,
-      `The fund holds ${available.toLocaleString('vi-VN')} đồng that a ${d.category} payment may use (free money${purposes.length > 1 ? ' and money earmarked for it' : ''}), less than ${d.amount.toLocaleString('vi-VN')} đồng`,
+      `The fund holds ${available.toLocaleString('vi-VN')} đồng${d.inKind ? ' of goods' : ''} that a ${d.category} payment may use (free money${purposes.length > 1 ? ' and money earmarked for it' : ''}), less than ${d.amount.toLocaleString('vi-VN')} đồng`,
       { available },
     );
   }

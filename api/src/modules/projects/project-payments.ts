@@ -5,6 +5,7 @@ import { DisbursementCategory as C, ProjectType } from '../disbursements/disburs
 import { HousingGrant, HousingGrantStatus as H, HousingGrantType } from '../housing/housing-grant.entity';
 import { MemorialWork, MemorialWorkStatus as M } from '../memorial/memorial-work.entity';
 import { findRateOn, RateCode, vnd } from '../policy/policy-rate.service';
+import { Scholarship, SurgeryCase, SurgeryStatus } from '../children/support.entity';
 import { FundingLine, FundingSource } from './project.entities';
 import { COMMITTED, heldByFund } from './project.service';
 
@@ -22,9 +23,16 @@ const notPayable = (what: string, status: string, payable: readonly string[]) =>
   new AppError(ErrorCode.INVALID_TRANSITION, `${what} is ${status}: payments are made only while it is ${payable.join(', ')}`, { status, rule: 'PROJECT_NOT_PAYABLE' });
 
 /** Locks the project row: payments of one project and its own steps happen one at a time. */
+const projectTables: Record<ProjectType, string> = {
+  [ProjectType.HOUSING_GRANT]: 'housing_grant',
+  [ProjectType.MEMORIAL_WORK]: 'memorial_work',
+  [ProjectType.GIFT_CAMPAIGN]: 'gift_campaign',
+  [ProjectType.SCHOLARSHIP]: 'scholarship',
+  [ProjectType.SURGERY_CASE]: 'surgery_case',
+};
+
 async function lockProject(em: EntityManager, type: ProjectType, id: number): Promise<void> {
-  const table = type === ProjectType.HOUSING_GRANT ? 'housing_grant' : 'memorial_work';
-  await em.execute(`select id from ${table} where id = ? for update`, [id]);
+  await em.execute(`select id from ${projectTables[type]} where id = ? for update`, [id]);
 }
 
 /**
@@ -34,7 +42,9 @@ async function lockProject(em: EntityManager, type: ProjectType, id: number): Pr
  * - the project exists in the user's scope and is at a stage that is paid;
  * - the category fits the project; the fund is one of its FUND funding lines, and what that fund
  *   pays stays within the line;
- * - a housing grant before completion (handover minutes) stays within its first-tranche limit.
+ * - a housing grant before completion (handover minutes) stays within its first-tranche limit;
+ * - a scholarship is paid per term: at most its terms, each at most the term's amount;
+ * - a gift campaign's batches come only from the campaign.
  */
 export async function assertProjectPayment(ctx: SignedInContext, payment: ProjectPayment, stage: 'draft' | 'pay'): Promise<void> {
   const { em } = ctx;
@@ -63,8 +73,34 @@ export async function assertProjectPayment(ctx: SignedInContext, payment: Projec
     const payable = [M.APPROVED, M.IN_PROGRESS, M.COMPLETED];
     if (!payable.includes(work.status)) throw notPayable(what, work.status, payable);
     if (payment.category !== C.MEMORIAL_WORK) throw badInput(`${what} is paid as MEMORIAL_WORK`, 'category');
+  } else if (payment.projectType === ProjectType.GIFT_CAMPAIGN) {
+    // A campaign's batches are drafted by the campaign itself (createGiftCampaign, addGiftRecipients).
+    if (stage === 'draft') throw badInput('A gift campaign’s batches are created with the campaign (createGiftCampaign, addGiftRecipients)', 'projectType');
+    return;
+  } else if (payment.projectType === ProjectType.SCHOLARSHIP) {
+    const s = await em.findOne(Scholarship, { $and: [{ id: payment.projectId }, ctx.scope.through<Scholarship>('child.unit')] });
+    if (!s) throw badInput(`Scholarship ${payment.projectId} does not exist or is outside your administrative unit`, 'projectId');
+    if (payment.category !== C.SCHOLARSHIP) throw badInput(`Scholarship ${s.id} is paid as SCHOLARSHIP`, 'category');
+    if (payment.fundId !== s.fund.id) throw badInput(`Scholarship ${s.id} is paid from its fund`, 'fundId');
+    const [count] = await em.execute<{ n: number }[]>('select count(*)::int as n from disbursement where project_type = ? and project_id = ? and status in (?) and id <> ?', [
+      ProjectType.SCHOLARSHIP, s.id, [...statuses], payment.id ?? 0,
+    ]);
+    if (payment.amount > s.amountPerTerm || (count?.n ?? 0) + 1 > s.terms) {
+      throw new AppError(
+        ErrorCode.POLICY_LIMIT,
+        `Scholarship ${s.id} is paid in ${s.terms} term(s) of at most ${vnd(s.amountPerTerm)}; ${count?.n ?? 0} payment(s) are already ${stage === 'pay' ? 'paid' : 'recorded'}, so this one of ${vnd(payment.amount)} is refused`,
+        { rule: 'SCHOLARSHIP_TERMS', basis: `Scholarship ${s.id}: ${s.terms} × ${vnd(s.amountPerTerm)}`, limit: s.amountPerTerm, held: heldTotal },
+      );
+    }
+    return;
   } else {
-    throw badInput(`Payments linked to ${payment.projectType} projects are not recorded yet`, 'projectType');
+    const c = await em.findOne(SurgeryCase, { $and: [{ id: payment.projectId }, ctx.scope.through<SurgeryCase>('child.unit')] });
+    if (!c) throw badInput(`Surgery case ${payment.projectId} does not exist or is outside your administrative unit`, 'projectId');
+    await em.refresh(c);
+    what = `Surgery case ${c.id}`;
+    const payable = [SurgeryStatus.APPROVED, SurgeryStatus.OPERATED, SurgeryStatus.FOLLOW_UP];
+    if (!payable.includes(c.status)) throw notPayable(what, c.status, payable);
+    if (payment.category !== C.SURGERY) throw badInput(`${what} is paid as SURGERY`, 'category');
   }
   const line = await em.findOne(FundingLine, { projectType: payment.projectType, projectId: payment.projectId, source: FundingSource.FUND, fund: payment.fundId });
   if (!line) throw badInput(`${what} has no funding line from this fund: pay it from one of its FUND lines`, 'fundId');

@@ -24,9 +24,17 @@ export interface ProjectMoney {
 
 /**
  * Checks funding lines for a project of `unit` and builds them (not yet flushed): whole đồng, a
- * FUND line names a Gratitude Fund in scope held by the unit or a unit above it, each fund once.
+ * FUND line names a fund of `fundKind` (Gratitude by default) in scope, held by the unit or a unit
+ * above it, each fund once.
  */
-export async function buildFundingLines(ctx: SignedInContext, type: ProjectType, projectId: number, unit: AdministrativeUnit, input: FundingLineInput[]): Promise<FundingLine[]> {
+export async function buildFundingLines(
+  ctx: SignedInContext,
+  type: ProjectType,
+  projectId: number,
+  unit: AdministrativeUnit,
+  input: FundingLineInput[],
+  fundKind: FundKind = FundKind.GRATITUDE,
+): Promise<FundingLine[]> {
   if (input.length === 0) throw badInput('Give at least one funding line', 'fundingLines');
   if (input.length > 20) throw badInput('At most 20 funding lines', 'fundingLines');
   const seen = new Set<number>();
@@ -38,7 +46,12 @@ export async function buildFundingLines(ctx: SignedInContext, type: ProjectType,
     if (line.source === FundingSource.FUND) {
       if (!line.fundId) throw badInput(`Funding line ${i + 1} is from a fund: give fundId`, `${field}.fundId`);
       fund = await fundService.get(ctx, line.fundId);
-      if (fund.kind !== FundKind.GRATITUDE) throw badInput(`${fund.name} is not a Gratitude Fund: housing and memorial works are paid from the Gratitude funds`, `${field}.fundId`);
+      if (fund.kind !== fundKind) {
+        throw badInput(
+          fundKind === FundKind.GRATITUDE ? `${fund.name} is not a Gratitude Fund: housing and memorial works are paid from the Gratitude funds` : `${fund.name} is not a Child Protection Fund`,
+          `${field}.fundId`,
+        );
+      }
       const fundUnit = await ctx.em.findOneOrFail(AdministrativeUnit, fund.unit.id);
       if (!unit.path.startsWith(fundUnit.path)) throw badInput(`${fund.name} is not held by ${unit.nameWithType} or a unit above it`, `${field}.fundId`);
       if (seen.has(fund.id)) throw badInput(`${fund.name} appears twice: give one line per fund`, `${field}.fundId`);
