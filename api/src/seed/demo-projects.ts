@@ -3,13 +3,12 @@ import { todayVn } from '../common/dates';
 import { DisbursementCategory as C, DisbursementStatus as D, ProjectType } from '../modules/disbursements/disbursement.entity';
 import { HouseCondition } from '../modules/households/household.entity';
 import { HousingGrantStatus as H, HousingGrantType, HousingProgram } from '../modules/housing/housing-grant.entity';
-import { AccountCode } from '../modules/ledger/ledger.entities';
-import { bulkPost, insertRows } from '../modules/ledger/ledger.bulk';
-import type { Posting } from '../modules/ledger/ledger.service';
+import { insertRows } from '../modules/ledger/ledger.bulk';
 import { MemorialWorkKind as K, MemorialWorkScope as W, MemorialWorkStatus as M } from '../modules/memorial/memorial-work.entity';
 import { percentOf } from '../modules/policy/policy-rate.service';
 import { FundingSource as F } from '../modules/projects/project.entities';
 import { UnitLevel } from '../modules/units/unit.entity';
+import { DemoPayments, type DemoPayment, type DemoStaff } from './demo-payments';
 import { addDays, Random } from './random';
 
 /**
@@ -67,7 +66,7 @@ function weighted(r: Random, items: [string, number][]): string {
 
 const minDate = (a: string, b: string) => (a < b ? a : b);
 
-export async function seedDemoProjects(em: EntityManager, users: { officer: number; approver: number; payer: number }): Promise<DemoProjects> {
+export async function seedDemoProjects(em: EntityManager, users: DemoStaff): Promise<DemoProjects> {
   const today = todayVn();
   const units = (await em.execute<{ id: number; code: string; name_with_type: string; level: UnitLevel; parent_id: number | null; path: string }[]>('select id, code, name_with_type, level, parent_id, path from administrative_unit order by id')).map(
     (u): Unit => ({ id: u.id, code: u.code, name: u.name_with_type, level: u.level, parentId: u.parent_id, path: u.path }),
@@ -76,12 +75,6 @@ export async function seedDemoProjects(em: EntityManager, users: { officer: numb
   const communes = units.filter((u) => u.level === UnitLevel.COMMUNE);
   const funds = await em.execute<{ id: number; unit_id: number }[]>("select id, unit_id from fund where kind = 'GRATITUDE'");
   const fundOfUnit = new Map(funds.map((f) => [f.unit_id, f.id]));
-  // Cash by fund and purpose ('' = free): a payment spends the money earmarked for its category first.
-  const cash = new Map(
-    (await em.execute<{ fund_id: number; purpose: string | null; balance: string }[]>("select fund_id, purpose, balance from ledger_account where code = 'CASH'")).map((a) => [`${a.fund_id}|${a.purpose ?? ''}`, Number(a.balance)]),
-  );
-  const held = (fundId: number, purpose: string) => cash.get(`${fundId}|${purpose}`) ?? 0;
-  const available = (fundId: number, category: C) => held(fundId, '') + held(fundId, category);
   const rates = (await em.execute<{ id: number; code: string; amount: string | null; percent: string | null; effective_from: string; effective_to: string | null }[]>(
     'select id, code, amount, percent, effective_from::text, effective_to::text from policy_rate',
   )).map((r): Rate => ({ id: r.id, code: r.code, amount: r.amount === null ? null : Number(r.amount), percent: r.percent === null ? null : Number(r.percent), from: r.effective_from, to: r.effective_to }));
@@ -90,14 +83,6 @@ export async function seedDemoProjects(em: EntityManager, users: { officer: numb
     if (!rate) throw new Error(`demo: no ${code} rate on ${date}`);
     return rate;
   };
-  const counters = new Map(
-    (await em.execute<{ fund_id: number; year: number; last_number: number }[]>("select fund_id, year, last_number from document_counter where doc_type = 'PC'")).map((c) => [`${c.fund_id}|${c.year}`, c.last_number]),
-  );
-  const nextVoucher = (fundId: number, year: number) => {
-    const n = (counters.get(`${fundId}|${year}`) ?? 0) + 1;
-    counters.set(`${fundId}|${year}`, n);
-    return n;
-  };
   const sequence = async (name: string, count: number) =>
     count === 0 ? [] : (await em.execute<{ id: string }[]>(`select nextval('${name}') as id from generate_series(1, ?)`, [count])).map((x) => Number(x.id));
 
@@ -105,53 +90,19 @@ export async function seedDemoProjects(em: EntityManager, users: { officer: numb
   const grants: unknown[][] = [];
   const events: unknown[][] = [];
   const lines: unknown[][] = [];
-  const paid: unknown[][] = [];
-  const open: unknown[][] = [];
-  const postings: Posting[] = [];
   const works: unknown[][] = [];
   const progress: unknown[][] = [];
   const householdIds = await sequence('beneficiary_household_id_seq', 8_400);
   const grantIds = await sequence('housing_grant_id_seq', 8_400);
-  const disbursementIds = await sequence('disbursement_id_seq', 2_000);
+  const book = await DemoPayments.load(em, users, 2_000);
   let nextHousehold = 0;
   let nextGrant = 0;
-  let nextDisbursement = 0;
   let decisionSeq = 0;
-  /** Fund lines not yet paid (later tranches, open drafts): kept free for their projects. */
-  const promised = new Map<number, number>();
-  const promise = (fundId: number, amount: number) => promised.set(fundId, (promised.get(fundId) ?? 0) + amount);
-
   const event = (type: ProjectType, id: number, action: string, from: string | null, to: string, on: string, document: string | null = null, note: string | null = null) =>
     events.push([type, id, action, from, to, on, document, note, users.officer, `${on}T15:00:00+07:00`]);
 
-  /** A payment of a project from a fund: PAID through the ledger, or still in the workflow. */
-  const payment = (p: { fundId: number; amount: number; category: C; payee: string; purpose: string; type: ProjectType; projectId: number; on: string; status: D }) => {
-    const id = disbursementIds[nextDisbursement++]!;
-    const created = `${addDays(p.on, -7)}T09:00:00+07:00`;
-    if (p.status === D.PAID) {
-      const year = Number(p.on.slice(0, 4));
-      const seq = nextVoucher(p.fundId, year);
-      const number = `PC-${year}-${String(seq).padStart(6, '0')}`;
-      const fromEarmark = Math.min(p.amount, held(p.fundId, p.category));
-      const fromFree = p.amount - fromEarmark;
-      if (fromFree > held(p.fundId, '')) throw new Error(`demo: fund ${p.fundId} cannot pay ${p.amount}`);
-      cash.set(`${p.fundId}|${p.category}`, held(p.fundId, p.category) - fromEarmark);
-      cash.set(`${p.fundId}|`, held(p.fundId, '') - fromFree);
-      const spend: Posting['lines'] = [];
-      if (fromEarmark > 0) spend.push({ code: AccountCode.CASH, purpose: p.category, amount: -fromEarmark });
-      if (fromFree > 0) spend.push({ code: AccountCode.CASH, amount: -fromFree });
-      postings.push({
-        fundId: p.fundId, kind: 'DISBURSEMENT', occurredOn: p.on, description: `${number} ${p.payee}: ${p.purpose}`.slice(0, 500), sourceType: 'disbursement', sourceId: id, createdById: users.payer,
-        lines: [...spend, { code: AccountCode.EXPENSE, purpose: p.category, amount: p.amount }],
-      });
-      paid.push([id, p.fundId, number, year, seq, p.amount, p.category, p.payee, p.purpose, D.PAID, users.officer, created, users.officer, created, users.approver, `${addDays(p.on, -2)}T10:00:00+07:00`, users.payer, p.on, `demo-pc-${id}`, p.type, p.projectId]);
-    } else {
-      promise(p.fundId, p.amount);
-      const submitted = p.status !== D.DRAFT;
-      open.push([id, p.fundId, p.amount, p.category, p.payee, p.purpose, p.status, users.officer, created, `demo-pc-${id}`, p.type, p.projectId,
-        submitted ? users.officer : null, submitted ? created : null, p.status === D.APPROVED ? users.approver : null, p.status === D.APPROVED ? `${p.on}T10:00:00+07:00` : null]);
-    }
-  };
+  const payment = (p: DemoPayment) => book.add(p);
+  const promise = (fundId: number, amount: number) => book.promise(fundId, amount);
 
   /**
    * A fund able to pay `amount` of `category` for a project of `unit`: its own, its district's, or
@@ -161,7 +112,7 @@ export async function seedDemoProjects(em: EntityManager, users: { officer: numb
     const candidates: number[] = [];
     for (let u: Unit | undefined = unit; u; u = u.parentId ? unitById.get(u.parentId) : undefined) {
       const fund = fundOfUnit.get(u.id);
-      if (fund !== undefined && available(fund, category) - (promised.get(fund) ?? 0) >= amount) candidates.push(fund);
+      if (fund !== undefined && book.available(fund, category) >= amount) candidates.push(fund);
     }
     return candidates.length ? candidates[r.int(0, candidates.length - 1)]! : null;
   };
@@ -418,18 +369,6 @@ export async function seedDemoProjects(em: EntityManager, users: { officer: numb
   await insertRows(em, 'memorial_progress', ['work_id', 'reported_on', 'percent', 'note', 'created_by_id'], progress, 5000);
   await insertRows(em, 'funding_line', ['project_type', 'project_id', 'source', 'fund_id', 'note', 'amount'], lines, 5000);
   await insertRows(em, 'project_event', ['project_type', 'project_id', 'action', 'from_status', 'to_status', 'occurred_on', 'document', 'note', 'actor_id', 'at'], events, 5000);
-  const txIds = await bulkPost(em, postings);
-  await insertRows(em, 'disbursement', [
-    'id', 'fund_id', 'voucher_number', 'voucher_year', 'voucher_seq', 'amount', 'category', 'payee_name', 'purpose', 'status', 'created_by_id', 'created_at', 'submitted_by_id', 'submitted_at',
-    'approved_by_id', 'approved_at', 'paid_by_id', 'paid_on', 'idempotency_key', 'project_type', 'project_id', 'transaction_id',
-  ], paid.map((row, i) => [...row, txIds[i]]), 2000);
-  await insertRows(em, 'disbursement', [
-    'id', 'fund_id', 'amount', 'category', 'payee_name', 'purpose', 'status', 'created_by_id', 'created_at', 'idempotency_key', 'project_type', 'project_id', 'submitted_by_id', 'submitted_at', 'approved_by_id', 'approved_at',
-  ], open, 2000);
-  await em.execute(
-    `insert into document_counter (fund_id, doc_type, year, last_number)
-     select fund_id, 'PC', voucher_year, max(voucher_seq) from disbursement where voucher_seq is not null group by 1, 3
-     on conflict (fund_id, doc_type, year) do update set last_number = greatest(document_counter.last_number, excluded.last_number)`,
-  );
-  return { households: households.length, grants: grants.length, works: works.length, payments: paid.length + open.length };
+  await book.write();
+  return { households: households.length, grants: grants.length, works: works.length, payments: book.count };
 }

@@ -128,8 +128,9 @@ export const scholarshipService = {
       createdBy: ctx.em.getReference(User, ctx.user.id),
     });
     try {
-      await ctx.em.transactional((em) => em.flush());
+      await ctx.em.flush();
     } catch (error) {
+      // Awarded by someone else at the same moment: the unique index decides (the mutation rolls back).
       if (error instanceof UniqueConstraintViolationException) throw conflict(`This child already has a scholarship for ${args.schoolYear}`, { field: 'schoolYear' });
       throw error;
     }
