@@ -100,4 +100,29 @@ describe('the demo data in the program reports', () => {
     const [negative] = await server.orm.em.fork().getConnection().execute<{ n: number }[]>("select count(*)::int as n from ledger_account where code in ('CASH', 'GOODS') and balance < 0");
     expect(negative!.n).toBe(0);
   });
+
+  it('has children across the communes, Tết and 1 June gifts every year, scholarships and tens of surgeries a year, paid through the ledger', async () => {
+    const conn = server.orm.em.fork().getConnection();
+    const [children] = await conn.execute<{ n: number; communes: number }[]>('select count(*)::int as n, count(distinct unit_id)::int as communes from child');
+    expect(children!.n).toBeGreaterThan(1_000);
+    expect(children!.communes).toBeGreaterThan(200);
+    const campaigns = await conn.execute<{ year: number; occasions: number; recipients: number }[]>(
+      'select extract(year from g.gift_date)::int as year, count(distinct g.occasion)::int as occasions, count(r.*)::int as recipients from gift_campaign g join gift_recipient r on r.campaign_id = g.id group by 1 order by 1',
+    );
+    for (const c of campaigns) {
+      expect(c.occasions).toBe(2);
+      expect(c.recipients).toBeGreaterThan(200);
+    }
+    expect(campaigns[0]!.year).toBe(2015);
+    const surgeries = await conn.execute<{ year: number; n: number }[]>('select extract(year from referred_on)::int as year, count(*)::int as n from surgery_case group by 1');
+    for (const s of surgeries) expect(s.n).toBeGreaterThanOrEqual(10);
+    const [scholarships] = await conn.execute<{ n: number }[]>('select count(*)::int as n from scholarship');
+    expect(scholarships!.n).toBeGreaterThan(300);
+    const fund = await conn.execute<{ id: number }[]>("select id from fund where kind = 'CHILD_PROTECTION'");
+    const res = await gql<{ verifyLedger: { ok: boolean } }>(server.graphqlUrl, 'query($id: ID!) { verifyLedger(fundId: $id) { ok } }', { id: String(fund[0]!.id) }, token);
+    expect(res.data!.verifyLedger.ok).toBe(true);
+    // Every returned gift has its ledger entry.
+    const [orphans] = await conn.execute<{ n: number }[]>("select count(*)::int as n from gift_recipient where status = 'RETURNED' and return_transaction_id is null");
+    expect(orphans!.n).toBe(0);
+  });
 });

@@ -10,8 +10,8 @@ import { addDays, Random } from './random';
 
 /**
  * Demo disbursements (phiếu chi): each fund spends part of what it raises, year by year, on its
- * programs (hardship; gifts, scholarships and surgery for children; housing and memorial works come
- * with their projects in demo-projects.ts) and a little on administration, within the legal caps; some of this year's are still in the workflow.
+ * programs (hardship here; housing and memorial works come with their projects in demo-projects.ts,
+ * children's gifts, scholarships and surgery with theirs in demo-children.ts) and a little on administration, within the legal caps; some of this year's are still in the workflow.
  * Spending draws on the money earmarked for its category first, then on the free part, and never
  * more than the fund holds (the bulk ledger path refuses a negative balance anyway).
  */
@@ -20,11 +20,8 @@ const uses: Record<FundKind, { category: C; share: number; min: number; max: num
   [FundKind.GRATITUDE]: [
     { category: C.HARDSHIP, share: 0.35, min: 500_000, max: 5_000_000, payee: (r) => `Gia đình ${r.pick(['ông Ngô Văn Bình', 'bà Mai Thị Hoa', 'ông Đinh Văn Phú', 'bà Trịnh Thị Thu'])}`, purpose: 'Thăm hỏi, tặng quà người có công dịp 27/7' },
   ],
-  [FundKind.CHILD_PROTECTION]: [
-    { category: C.CHILD_GIFT, share: 0.35, min: 50_000_000, max: 300_000_000, payee: () => 'Danh sách trẻ em nhận quà', purpose: 'Quà Tết và Tết Thiếu nhi cho trẻ em có hoàn cảnh đặc biệt' },
-    { category: C.SCHOLARSHIP, share: 0.25, min: 20_000_000, max: 150_000_000, payee: () => 'Danh sách học sinh nhận học bổng', purpose: 'Học bổng cho học sinh nghèo vượt khó' },
-    { category: C.SURGERY, share: 0.25, min: 10_000_000, max: 80_000_000, payee: (r) => r.pick(['Bệnh viện Nhi Trung ương', 'Bệnh viện Mắt Trung ương', 'Bệnh viện Đa khoa tỉnh Nam Định']), purpose: 'Hỗ trợ phẫu thuật cho trẻ em' },
-  ],
+  // The Child Protection Fund's gifts, scholarships and surgery come with their campaigns and cases (demo-children.ts).
+  [FundKind.CHILD_PROTECTION]: [],
 };
 
 interface FundRow {
@@ -99,7 +96,7 @@ export async function seedDemoDisbursements(em: EntityManager, users: { officer:
         rows.push([id, fund.id, number, year, voucher, admin, C.ADMINISTRATION, 'Văn phòng quỹ', `Chi phí quản lý quỹ năm ${year}`, S.PAID, users.officer, `${year}-12-10T09:00:00+07:00`, users.officer, `${year}-12-10T09:00:00+07:00`, users.approver, `${year}-12-15T10:00:00+07:00`, users.payer, paidOn, `demo-pc-${id}`]);
       }
     }
-    if (fund.level === UnitLevel.PROVINCE) {
+    if (fund.level === UnitLevel.PROVINCE && uses[fund.kind].length > 0) {
       // This year's work in progress: drafts, submissions waiting for approval, approved ones waiting for payment.
       for (const [status, count] of [[S.DRAFT, 2], [S.SUBMITTED, 4], [S.APPROVED, 2]] as const) {
         for (let i = 0; i < count; i += 1) {

@@ -7,6 +7,7 @@ import { FundKind } from '../modules/funds/fund.entity';
 import { AccountCode } from '../modules/ledger/ledger.entities';
 import { bulkPost, insertRows } from '../modules/ledger/ledger.bulk';
 import type { Posting } from '../modules/ledger/ledger.service';
+import type { DemoChildren } from './demo-children';
 import type { DemoProjects } from './demo-projects';
 import { UnitLevel } from '../modules/units/unit.entity';
 import { addDays, Random } from './random';
@@ -97,6 +98,7 @@ export interface DemoActivity {
   donations: number;
   disbursements?: number;
   projects?: DemoProjects;
+  children?: DemoChildren;
   voided: number;
   donors: number;
   campaigns: number;

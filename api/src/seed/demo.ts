@@ -6,6 +6,7 @@ import { createUserRecord } from '../modules/users/user.service';
 import { User } from '../modules/users/user.entity';
 import { seedDemoDisbursements } from './demo-disbursements';
 import { seedDemoDonations, type DemoActivity } from './demo-donations';
+import { seedDemoChildren } from './demo-children';
 import { seedDemoProjects } from './demo-projects';
 import { seedFunds } from './funds';
 import { seedChildCircumstances } from './child-circumstances';
@@ -53,6 +54,7 @@ export async function seedDemo(em: EntityManager, options: { activity?: boolean 
       const staff = { officer: ids['canbo@soquy.example']!, approver: ids['ketoan2@soquy.example']!, payer: ids['ketoan@soquy.example']! };
       seeded.disbursements = await seedDemoDisbursements(tx, staff);
       seeded.projects = await seedDemoProjects(tx, staff);
+      seeded.children = await seedDemoChildren(tx, staff);
     }
     await setMeta(tx, 'demo_seeded_at', new Date().toISOString());
     return seeded;
