@@ -7,15 +7,19 @@ import { createStore } from './layout/store';
 import { theme } from './layout/theme';
 import { auditEvents } from './audit';
 import { campaigns } from './campaigns';
+import { children } from './children';
 import { disbursements } from './disbursements';
 import { donations } from './donations';
 import { donors } from './donors';
 import { funds } from './funds';
+import { giftCampaigns } from './gifts';
 import { households } from './households';
 import { housingGrants } from './housing';
 import { memorialWorks } from './memorial';
 import { policyRates } from './policy';
 import { ProgramReports } from './reports';
+import { scholarships } from './scholarships';
+import { surgeryCases } from './surgery';
 import { pledges } from './pledges';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
@@ -52,6 +56,10 @@ export const App = () => (
     <Resource name="BeneficiaryHousehold" {...households} />
     <Resource name="HousingGrant" {...housingGrants} />
     <Resource name="MemorialWork" {...memorialWorks} />
+    <Resource name="Child" {...children} />
+    <Resource name="GiftCampaign" {...giftCampaigns} />
+    <Resource name="Scholarship" {...scholarships} />
+    <Resource name="SurgeryCase" {...surgeryCases} />
     <Resource name="PolicyRate" {...policyRates} />
     <Resource name="User" {...users} />
     <Resource name="AuditEvent" {...auditEvents} />

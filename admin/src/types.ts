@@ -43,7 +43,12 @@ export type Permission =
   | 'HousingRead'
   | 'HousingWrite'
   | 'MemorialRead'
-  | 'MemorialWrite';
+  | 'MemorialWrite'
+  | 'ChildRead'
+  | 'ChildWrite'
+  | 'ChildIdentityRead'
+  | 'GiftWrite'
+  | 'ChildSupportWrite';
 
 export interface AdministrativeUnit extends RaRecord<string> {
   code: string;

@@ -2,12 +2,14 @@ import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
 import { appEnglish } from './app.en';
 import { housingEnglish } from './housing.en';
+import { childrenEnglish } from './children.en';
 import { memorialEnglish } from './memorial.en';
+import { supportEnglish } from './support.en';
 
 /** English: react-admin's own messages (ra-language-english) and the app's (one file per area). */
 export const en: TranslationMessages = {
   ...englishMessages,
   ...appEnglish,
-  resources: { ...appEnglish.resources, ...housingEnglish.resources, ...memorialEnglish.resources },
-  soquy: { ...appEnglish.soquy, ...housingEnglish.soquy, ...memorialEnglish.soquy },
+  resources: { ...appEnglish.resources, ...housingEnglish.resources, ...memorialEnglish.resources, ...childrenEnglish.resources, ...supportEnglish.resources },
+  soquy: { ...appEnglish.soquy, ...housingEnglish.soquy, ...memorialEnglish.soquy, ...childrenEnglish.soquy, ...supportEnglish.soquy },
 };

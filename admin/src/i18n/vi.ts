@@ -1,13 +1,15 @@
 import type { TranslationMessages } from 'react-admin';
 import { appVietnamese } from './app.vi';
 import { housingVietnamese } from './housing.vi';
+import { childrenVietnamese } from './children.vi';
 import { memorialVietnamese } from './memorial.vi';
+import { supportVietnamese } from './support.vi';
 import { reactAdminVietnamese } from './react-admin.vi';
 
 /** Vietnamese, the console's default language: react-admin's messages and the app's own (one file per area). */
 export const vi: TranslationMessages = {
   ...reactAdminVietnamese,
   ...appVietnamese,
-  resources: { ...appVietnamese.resources, ...housingVietnamese.resources, ...memorialVietnamese.resources },
-  soquy: { ...appVietnamese.soquy, ...housingVietnamese.soquy, ...memorialVietnamese.soquy },
+  resources: { ...appVietnamese.resources, ...housingVietnamese.resources, ...memorialVietnamese.resources, ...childrenVietnamese.resources, ...supportVietnamese.resources },
+  soquy: { ...appVietnamese.soquy, ...housingVietnamese.soquy, ...memorialVietnamese.soquy, ...childrenVietnamese.soquy, ...supportVietnamese.soquy },
 };

@@ -18,6 +18,10 @@ const rules: Readonly<Record<string, Readonly<Record<string, Permission>>>> = {
   HousingGrant: { list: 'HousingRead', show: 'HousingRead', create: 'HousingWrite', steps: 'HousingWrite', report: 'HousingRead' },
   MemorialWork: { list: 'MemorialRead', show: 'MemorialRead', create: 'MemorialWrite', steps: 'MemorialWrite', report: 'MemorialRead' },
   PolicyRate: { list: 'PolicyRead', show: 'PolicyRead', revise: 'PolicyWrite' },
+  Child: { list: 'ChildRead', show: 'ChildRead', create: 'ChildWrite', edit: 'ChildWrite' },
+  GiftCampaign: { list: 'ChildRead', show: 'ChildRead', create: 'GiftWrite', handOver: 'GiftWrite', return: 'GiftWrite' },
+  Scholarship: { list: 'ChildRead', show: 'ChildRead', create: 'ChildSupportWrite' },
+  SurgeryCase: { list: 'ChildRead', show: 'ChildRead', create: 'ChildSupportWrite', steps: 'ChildSupportWrite' },
   User: {
     list: 'UserRead',
     show: 'UserRead',
