@@ -342,6 +342,10 @@ export class SurgeryCaseFilter extends SearchFilter {
   @IsOptional()
   condition?: SurgeryCondition;
 
+  @Field(() => ID, { nullable: true, description: 'Cases of children of this unit and the units below it' })
+  @IsOptional()
+  unitId?: string;
+
   @Field(() => Int, { nullable: true, description: 'The year of referral' })
   @IsOptional()
   @IsInt()

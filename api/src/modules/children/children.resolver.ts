@@ -306,6 +306,22 @@ export class ScholarshipResolver {
     return personal(ctx, child.fullName, maskName(child.fullName));
   }
 
+  @FieldResolver(() => ID, { description: "The child's commune" })
+  async unitId(@Root() s: Scholarship, @Ctx() ctx: RequestContext) {
+    return (await childOf(ctx, s.child.id)).unit.id;
+  }
+
+  @FieldResolver(() => Int, { description: 'Term payments recorded (drafted to paid), of `terms`' })
+  async termsRecorded(@Root() s: Scholarship, @Ctx() ctx: RequestContext) {
+    return loader<number, number>(ctx, 'scholarshipTerms', async (ids) => {
+      const rows = await ctx.em.execute<{ project_id: string; n: number }[]>(
+        "select project_id, count(*)::int as n from disbursement where project_type = 'SCHOLARSHIP' and project_id in (?) and status not in ('REJECTED', 'CANCELLED') group by 1",
+        [[...ids]],
+      );
+      return ids.map((id) => rows.find((r) => Number(r.project_id) === id)?.n ?? 0);
+    }).load(s.id);
+  }
+
   @FieldResolver(() => Money, { description: 'Paid so far' })
   async paidAmount(@Root() s: Scholarship, @Ctx() ctx: RequestContext) {
     return (await projectMoney(ctx, ProjectType.SCHOLARSHIP, s.id)).paid;
@@ -377,6 +393,11 @@ export class SurgeryCaseResolver {
   async childName(@Root() s: SurgeryCase, @Ctx() ctx: RequestContext) {
     const child = await childOf(ctx, s.child.id);
     return personal(ctx, child.fullName, maskName(child.fullName));
+  }
+
+  @FieldResolver(() => ID, { description: "The child's commune" })
+  async unitId(@Root() s: SurgeryCase, @Ctx() ctx: RequestContext) {
+    return (await childOf(ctx, s.child.id)).unit.id;
   }
 
   @FieldResolver(() => [FundingLine])

@@ -60,6 +60,7 @@ export function surgeryWhere(ctx: SignedInContext, filter: SurgeryCaseFilter = {
   if (filter.childId) conditions.push({ child: parseId(filter.childId, 'Child') });
   if (filter.status?.length) conditions.push({ status: { $in: filter.status } });
   if (filter.condition) conditions.push({ condition: filter.condition });
+  if (filter.unitId) conditions.push({ child: { unit: { path: { $like: `%/${parseId(filter.unitId, 'Unit')}/%` } } } });
   if (filter.year) conditions.push({ [raw((alias) => `extract(year from ${alias}.referred_on)`)]: filter.year });
   const search = searchChildren(ctx, filter.q);
   if (search) conditions.push({ child: search });

@@ -89,7 +89,7 @@ export async function assertProjectPayment(ctx: SignedInContext, payment: Projec
       throw new AppError(
         ErrorCode.POLICY_LIMIT,
         `Scholarship ${s.id} is paid in ${s.terms} term(s) of at most ${vnd(s.amountPerTerm)}; ${count?.n ?? 0} payment(s) are already ${stage === 'pay' ? 'paid' : 'recorded'}, so this one of ${vnd(payment.amount)} is refused`,
-        { rule: 'SCHOLARSHIP_TERMS', basis: `Scholarship ${s.id}: ${s.terms} × ${vnd(s.amountPerTerm)}`, limit: s.amountPerTerm, held: heldTotal },
+        { rule: 'SCHOLARSHIP_TERMS', basis: s.decisionNumber ? `Quyết định ${s.decisionNumber}` : `Học bổng ${s.id}`, limit: s.amountPerTerm, terms: s.terms, held: heldTotal },
       );
     }
     return;
