@@ -28,7 +28,7 @@ const CREATE_CAMPAIGN = `mutation($f: ID!, $c: GiftCriteria!, $d: LocalDate!, $a
     id disbursementIds figures { recipients total pending } } }`;
 const ADD = 'mutation($id: ID!, $ids: [ID!]!, $k: String!) { addGiftRecipients(campaignId: $id, childIds: $ids, idempotencyKey: $k) { id disbursementIds } }';
 const LIST = 'query($id: ID!, $u: ID) { giftRecipients(filter: { campaignId: $id, unitId: $u }) { id childId unitId childName guardianName amount status } }';
-const RETURN = 'mutation($id: ID!, $r: [ID!]!, $d: LocalDate!, $why: String) { returnGifts(campaignId: $id, recipientIds: $r, occurredOn: $d, reason: $why) { id status } }';
+const RETURN = 'mutation($id: ID!, $r: [ID!]!, $d: LocalDate!, $why: String!) { returnGifts(campaignId: $id, recipientIds: $r, occurredOn: $d, reason: $why) { id status } }';
 const HAND = 'mutation($id: ID!, $r: [ID!]!, $d: LocalDate!) { handOverGifts(campaignId: $id, recipientIds: $r, occurredOn: $d) { id status } }';
 const STEP = (name: string, extra = '') => `mutation($id: ID!${extra}) { ${name}(id: $id${extra ? extra.replace(/\$(\w+): [^,]+/g, '$1: $$$1') : ''}) { id status } }`;
 
@@ -160,7 +160,7 @@ describe('a gift campaign', () => {
     const handed = await gql(server.graphqlUrl, HAND, { id: campaignId, r: list.slice(2).map((r) => r.id), d: today }, manager);
     expect(handed.errors).toBeUndefined();
     const before = await balance();
-    const noReason = await gql(server.graphqlUrl, RETURN, { id: campaignId, r: list.slice(0, 2).map((r) => r.id), d: today }, manager);
+    const noReason = await gql(server.graphqlUrl, RETURN, { id: campaignId, r: list.slice(0, 2).map((r) => r.id), d: today, why: '' }, manager);
     expect(errorCode(noReason)).toBe('BAD_USER_INPUT');
     const returned = await gql(server.graphqlUrl, RETURN, { id: campaignId, r: list.slice(0, 2).map((r) => r.id), d: today, why: 'Gia đình chuyển đi nơi khác' }, manager);
     expect(returned.errors).toBeUndefined();

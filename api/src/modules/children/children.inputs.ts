@@ -2,7 +2,7 @@ import { ArrayMaxSize, ArrayMinSize, IsEnum, IsInt, IsOptional, IsString, Length
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Money } from '../../common/money';
-import { listArgsOf, SearchFilter } from '../../common/pagination';
+import { IdsFilter, listArgsOf, SearchFilter } from '../../common/pagination';
 import { IsPhone } from '../../common/validators';
 import { FundingLineInput } from '../projects/project.inputs';
 import { Gender } from './child.entity';
@@ -235,7 +235,7 @@ export class AddGiftRecipientsArgs {
 }
 
 @ArgsType()
-export class GiftRecipientsStepArgs {
+export class HandOverGiftsArgs {
   @Field(() => ID)
   campaignId!: string;
 
@@ -246,13 +246,37 @@ export class GiftRecipientsStepArgs {
 
   @Field(() => GraphQLLocalDate)
   occurredOn!: string;
+}
 
-  @Field(() => String, { nullable: true, description: 'Why the gifts were not handed over (to return them)' })
-  @IsOptional()
+@ArgsType()
+export class ReturnGiftsArgs extends HandOverGiftsArgs {
+  @Field(() => String, { description: 'Why the gifts were not handed over' })
   @IsString()
   @Length(5, 500, { message: 'Give the reason in 5 to 500 characters' })
-  reason?: string;
+  reason!: string;
 }
+
+@InputType({ description: 'Filters of the gift campaigns; all optional, combined with AND' })
+export class GiftCampaignFilter extends IdsFilter {
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  fundId?: string;
+
+  @Field(() => GiftOccasion, { nullable: true })
+  @IsOptional()
+  occasion?: GiftOccasion;
+
+  @Field(() => Int, { nullable: true, description: 'The year of the gift date' })
+  @IsOptional()
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year?: number;
+}
+
+export const { PageArgs: GiftCampaignListArgs, FilterArgs: GiftCampaignFilterArgs } = listArgsOf(GiftCampaignFilter);
+export type GiftCampaignListArgs = InstanceType<typeof GiftCampaignListArgs>;
+export type GiftCampaignFilterArgs = InstanceType<typeof GiftCampaignFilterArgs>;
 
 @InputType({ description: 'Filters of a distribution list' })
 export class GiftRecipientFilter {

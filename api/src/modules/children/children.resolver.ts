@@ -17,9 +17,12 @@ import {
   CreateGiftCampaignArgs,
   CreateScholarshipArgs,
   CreateSurgeryCaseArgs,
+  GiftCampaignFilterArgs,
+  GiftCampaignListArgs,
   GiftPreviewArgs,
   GiftRecipientFilter,
-  GiftRecipientsStepArgs,
+  HandOverGiftsArgs,
+  ReturnGiftsArgs,
   ScholarshipFilterArgs,
   ScholarshipListArgs,
   SurgeryCaseFilterArgs,
@@ -149,16 +152,14 @@ class GiftCampaignFigures {
 export class GiftCampaignResolver {
   @Authorized(Permission.ChildRead)
   @Query(() => [GiftCampaign], { description: 'Gift campaigns of the funds in your scope, newest first' })
-  allGiftCampaigns(@Ctx() ctx: RequestContext) {
-    const signed = signedIn(ctx);
-    return signed.em.find(GiftCampaign, signed.scope.through<GiftCampaign>('fund.unit'), { orderBy: { giftDate: 'DESC', id: 'DESC' }, limit: 500 });
+  allGiftCampaigns(@Ctx() ctx: RequestContext, @Args(() => GiftCampaignListArgs) args: GiftCampaignListArgs) {
+    return giftService.list(signedIn(ctx), args);
   }
 
   @Authorized(Permission.ChildRead)
   @Query(() => ListMetadata)
-  async _allGiftCampaignsMeta(@Ctx() ctx: RequestContext): Promise<ListMetadata> {
-    const signed = signedIn(ctx);
-    return { count: await signed.em.count(GiftCampaign, signed.scope.through<GiftCampaign>('fund.unit')) };
+  async _allGiftCampaignsMeta(@Ctx() ctx: RequestContext, @Args(() => GiftCampaignFilterArgs) args: GiftCampaignFilterArgs): Promise<ListMetadata> {
+    return { count: await giftService.count(signedIn(ctx), args.filter) };
   }
 
   @Authorized(Permission.ChildRead)
@@ -209,13 +210,13 @@ export class GiftCampaignResolver {
 
   @Authorized(Permission.GiftWrite)
   @Mutation(() => [GiftRecipient], { description: 'Lines handed over against a signature' })
-  handOverGifts(@Ctx() ctx: RequestContext, @Args(() => GiftRecipientsStepArgs) args: GiftRecipientsStepArgs) {
+  handOverGifts(@Ctx() ctx: RequestContext, @Args(() => HandOverGiftsArgs) args: HandOverGiftsArgs) {
     return giftService.handOver(signedIn(ctx), args);
   }
 
   @Authorized(Permission.GiftWrite)
   @Mutation(() => [GiftRecipient], { description: 'Gifts not handed over, returned to the fund by a ledger entry' })
-  returnGifts(@Ctx() ctx: RequestContext, @Args(() => GiftRecipientsStepArgs) args: GiftRecipientsStepArgs) {
+  returnGifts(@Ctx() ctx: RequestContext, @Args(() => ReturnGiftsArgs) args: ReturnGiftsArgs) {
     return giftService.returnGifts(signedIn(ctx), args);
   }
 

@@ -1,9 +1,9 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import type { SignedInContext } from '../../common/context';
 import { assertDate, assertPastDate, formatDateVi } from '../../common/dates';
 import { AppError, badInput, conflict, ErrorCode } from '../../common/errors';
 import { assertAmount } from '../../common/money';
-import { parseId } from '../../common/pagination';
+import { pageOptions, parseId } from '../../common/pagination';
 import { findInScope } from '../../common/scope';
 import { Disbursement, DisbursementCategory as C, DisbursementStatus as D, ProjectType } from '../disbursements/disbursement.entity';
 import { Fund, FundKind } from '../funds/fund.entity';
@@ -15,7 +15,7 @@ import { rateOn, RateCode, vnd } from '../policy/policy-rate.service';
 import { User } from '../users/user.entity';
 import { Child } from './child.entity';
 import { childWhere } from './child.service';
-import { MAX_GIFT_BATCH, type AddGiftRecipientsArgs, type CreateGiftCampaignArgs, type GiftCriteria, type GiftPreviewArgs, type GiftRecipientsStepArgs } from './children.inputs';
+import { MAX_GIFT_BATCH, type AddGiftRecipientsArgs, type CreateGiftCampaignArgs, type GiftCriteria, type GiftCampaignFilter, type GiftCampaignListArgs, type GiftPreviewArgs, type HandOverGiftsArgs, type ReturnGiftsArgs } from './children.inputs';
 import { GiftCampaign, GiftForm, GiftRecipient, GiftRecipientStatus as R } from './gift.entity';
 
 export interface GiftPreview {
@@ -63,6 +63,15 @@ async function assertGiftRate(em: EntityManager, amountPerChild: number, giftDat
   }
 }
 
+function giftCampaignWhere(ctx: SignedInContext, filter: GiftCampaignFilter = {}): FilterQuery<GiftCampaign> {
+  const conditions: FilterQuery<GiftCampaign>[] = [ctx.scope.through<GiftCampaign>('fund.unit')];
+  if (filter.ids) conditions.push({ id: { $in: filter.ids.map((id) => parseId(id, 'Gift campaign')) } });
+  if (filter.fundId) conditions.push({ fund: parseId(filter.fundId, 'Fund') });
+  if (filter.occasion) conditions.push({ occasion: filter.occasion });
+  if (filter.year) conditions.push({ giftDate: { $gte: `${filter.year}-01-01`, $lte: `${filter.year}-12-31` } });
+  return { $and: conditions };
+}
+
 export const giftService = {
   /** The children a campaign would pick, without those already in `campaignId`; at most MAX_GIFT_BATCH + 1 (to tell "too many"). */
   async eligible(ctx: SignedInContext, criteria: GiftCriteria, giftDate: string, campaignId?: number): Promise<Child[]> {
@@ -90,6 +99,15 @@ export const giftService = {
     const { available, pending } = await availableFor(ctx.em, fund.id, args.form);
     const total = children.length * args.amountPerChild;
     return { count: children.length, total, available, pending, enough: total <= available - pending, byUnit: [...byUnit.values()] };
+  },
+
+  list(ctx: SignedInContext, args: GiftCampaignListArgs): Promise<GiftCampaign[]> {
+    const { limit, offset, orderBy } = pageOptions(args, { id: 'id', giftDate: 'giftDate', name: 'name', occasion: 'occasion', createdAt: 'createdAt' }, 'giftDate', args.filter?.ids?.length);
+    return ctx.em.find(GiftCampaign, giftCampaignWhere(ctx, args.filter), { limit, offset, orderBy });
+  },
+
+  count(ctx: SignedInContext, filter?: GiftCampaignFilter): Promise<number> {
+    return ctx.em.count(GiftCampaign, giftCampaignWhere(ctx, filter));
   },
 
   get(ctx: SignedInContext, id: string | number): Promise<GiftCampaign> {
@@ -205,7 +223,7 @@ export const giftService = {
   },
 
   /** Lines of the list handed over against a signature (đã ký nhận). */
-  async handOver(ctx: SignedInContext, args: GiftRecipientsStepArgs): Promise<GiftRecipient[]> {
+  async handOver(ctx: SignedInContext, args: HandOverGiftsArgs): Promise<GiftRecipient[]> {
     assertPastDate(args.occurredOn, 'occurredOn');
     const { recipients } = await this.pendingPaid(ctx, args);
     const early = recipients.find((r) => args.occurredOn < r.paidOn);
@@ -223,8 +241,7 @@ export const giftService = {
    * (or goods) back, to the gift earmark if the batch drew on it (never freeing restricted money),
    * else to the free part.
    */
-  async returnGifts(ctx: SignedInContext, args: GiftRecipientsStepArgs): Promise<GiftRecipient[]> {
-    if (!args.reason?.trim()) throw badInput('Give the reason the gifts were not handed over', 'reason');
+  async returnGifts(ctx: SignedInContext, args: ReturnGiftsArgs): Promise<GiftRecipient[]> {
     assertPastDate(args.occurredOn, 'occurredOn');
     const { campaign, recipients } = await this.pendingPaid(ctx, args);
     const fund = await ctx.em.findOneOrFail(Fund, campaign.fund.id);
@@ -268,7 +285,7 @@ export const giftService = {
   },
 
   /** The lines asked for, locked, each still PENDING and in a batch already paid. */
-  async pendingPaid(ctx: SignedInContext, args: GiftRecipientsStepArgs) {
+  async pendingPaid(ctx: SignedInContext, args: HandOverGiftsArgs) {
     const campaign = await this.get(ctx, args.campaignId);
     const ids = [...new Set(args.recipientIds.map((id) => parseId(id, 'Gift recipient')))];
     const rows = await ctx.em.execute<{ id: string; status: string; batch_id: string; batch_status: string; paid_on: string | null }[]>(
