@@ -1,19 +1,12 @@
 import Box from '@mui/material/Box';
-import Chip from '@mui/material/Chip';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import {
   CreateButton,
   Datagrid,
   Labeled,
   ListButton,
-  RecordContextProvider,
   ReferenceField,
   ReferenceManyField,
   Show,
@@ -26,7 +19,8 @@ import {
 } from 'react-admin';
 import { disbursementStatusColors } from '../disbursements/choices';
 import { DateTimeField, EnumChipField, LocalDateField, MoneyField } from '../fields';
-import { formatDate, formatDateTime, formatMoney } from '../format';
+import { formatDate, formatMoney } from '../format';
+import { FundingLinesTable, ProjectTimeline } from '../projects/ProjectTables';
 import { housingGrantStatusColors } from './choices';
 import { HousingGrantStepButtons } from './HousingGrantSteps';
 import type { BeneficiaryHousehold, HousingGrant, HousingGrantStatus } from './types';
@@ -96,68 +90,6 @@ const GrantDetails = () => {
       {grant.rejectionReason && <TextField source="rejectionReason" />}
       <DateTimeField source="createdAt" />
     </SimpleShowLayout>
-  );
-};
-
-/** The funding lines (nguồn vốn): source, fund, note, amount and, for a fund line, what the fund has paid. */
-const FundingLinesTable = () => {
-  const grant = useRecordContext<HousingGrant>();
-  const translate = useTranslate();
-  if (!grant) return null;
-  return (
-    <Box sx={{ px: 2, pb: 2 }}>
-      {grant.fundingLines.length === 0 ? (
-        <Typography variant="body2" color="text.secondary">
-          {translate('soquy.housing.no_funding_lines')}
-        </Typography>
-      ) : (
-        <Table size="small" aria-label={translate('soquy.housing.funding_lines')} data-testid="funding-lines">
-          <TableHead>
-            <TableRow>
-              <TableCell>{translate('soquy.housing.line.source')}</TableCell>
-              <TableCell>{translate('soquy.housing.line.fund')}</TableCell>
-              <TableCell>{translate('soquy.housing.line.note')}</TableCell>
-              <TableCell align="right">{translate('soquy.housing.line.amount')}</TableCell>
-              <TableCell align="right">{translate('soquy.housing.line.paid')}</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {grant.fundingLines.map((line) => (
-              <TableRow key={line.id}>
-                <TableCell>{translate(`soquy.housing.source.${line.source}`, { _: line.source })}</TableCell>
-                <TableCell>
-                  {line.fundId ? (
-                    <RecordContextProvider value={line}>
-                      <ReferenceField source="fundId" reference="Fund" link="show" />
-                    </RecordContextProvider>
-                  ) : (
-                    '—'
-                  )}
-                </TableCell>
-                <TableCell>{line.note ?? ''}</TableCell>
-                <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                  {formatMoney(line.amount)}
-                </TableCell>
-                <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                  {line.source === 'FUND' ? formatMoney(line.paidAmount) : '—'}
-                </TableCell>
-              </TableRow>
-            ))}
-            <TableRow>
-              <TableCell colSpan={3} sx={{ fontWeight: 'bold' }}>
-                {translate('soquy.housing.lines_total_label')}
-              </TableCell>
-              <TableCell align="right" sx={{ fontWeight: 'bold', whiteSpace: 'nowrap' }}>
-                {formatMoney(grant.fundingLines.reduce((sum, line) => sum + line.amount, 0))}
-              </TableCell>
-              <TableCell align="right" sx={{ fontWeight: 'bold', whiteSpace: 'nowrap' }}>
-                {formatMoney(grant.fundingLines.reduce((sum, line) => sum + (line.source === 'FUND' ? line.paidAmount : 0), 0))}
-              </TableCell>
-            </TableRow>
-          </TableBody>
-        </Table>
-      )}
-    </Box>
   );
 };
 
@@ -250,60 +182,14 @@ const Tranches = () => {
   );
 };
 
-const StatusChip = ({ status }: { status: string | null }) => {
-  const translate = useTranslate();
-  if (!status) return null;
-  return (
-    <Chip
-      size="small"
-      variant="outlined"
-      color={housingGrantStatusColors[status as HousingGrantStatus] ?? 'default'}
-      label={translate(`soquy.housing.status.${status}`, { _: status })}
-    />
-  );
+const GrantFundingLines = () => {
+  const grant = useRecordContext<HousingGrant>();
+  return grant ? <FundingLinesTable lines={grant.fundingLines} prefix="soquy.housing" testId="funding-lines" /> : null;
 };
 
-/** Every step so far: what, from which status to which, on what day, its document and note, who and when. */
 const GrantTimeline = () => {
   const grant = useRecordContext<HousingGrant>();
-  const translate = useTranslate();
-  if (!grant) return null;
-  return (
-    <Box sx={{ px: 2, pb: 2 }}>
-      <Table size="small" aria-label={translate('soquy.housing.timeline')} data-testid="grant-timeline">
-        <TableHead>
-          <TableRow>
-            <TableCell>{translate('soquy.housing.event.occurredOn')}</TableCell>
-            <TableCell>{translate('soquy.housing.event.action')}</TableCell>
-            <TableCell>{translate('soquy.housing.event.change')}</TableCell>
-            <TableCell>{translate('soquy.housing.event.document')}</TableCell>
-            <TableCell>{translate('soquy.housing.event.note')}</TableCell>
-            <TableCell>{translate('soquy.housing.event.actor')}</TableCell>
-            <TableCell>{translate('soquy.housing.event.at')}</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {grant.events.map((event) => (
-            <TableRow key={event.id}>
-              <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDate(event.occurredOn)}</TableCell>
-              <TableCell>{translate(`soquy.housing.action.${event.action}`, { _: event.action })}</TableCell>
-              <TableCell>
-                <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center' }}>
-                  <StatusChip status={event.fromStatus} />
-                  {event.fromStatus && <span aria-hidden>→</span>}
-                  <StatusChip status={event.toStatus} />
-                </Stack>
-              </TableCell>
-              <TableCell>{event.document ?? ''}</TableCell>
-              <TableCell>{event.note ?? ''}</TableCell>
-              <TableCell>{event.actorName ?? ''}</TableCell>
-              <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(event.at)}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </Box>
-  );
+  return grant ? <ProjectTimeline events={grant.events} prefix="soquy.housing" testId="grant-timeline" statusColors={housingGrantStatusColors} /> : null;
 };
 
 /**
@@ -315,7 +201,7 @@ export const HousingGrantShow = () => (
   <Show actions={<HousingGrantShowActions />}>
     <GrantDetails />
     <Heading message="soquy.housing.funding_lines" />
-    <FundingLinesTable />
+    <GrantFundingLines />
     <Heading message="soquy.housing.tranches" />
     <Tranches />
     <Heading message="soquy.housing.timeline" />

@@ -1,11 +1,4 @@
 import Box from '@mui/material/Box';
-import Chip from '@mui/material/Chip';
-import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import {
@@ -13,7 +6,6 @@ import {
   Datagrid,
   Labeled,
   ListButton,
-  RecordContextProvider,
   ReferenceField,
   ReferenceManyField,
   Show,
@@ -25,11 +17,11 @@ import {
 } from 'react-admin';
 import { disbursementStatusColors } from '../disbursements/choices';
 import { AmountFigure, DateTimeField, EnumChipField, LocalDateField, MoneyField } from '../fields';
-import { formatDate, formatDateTime, formatMoney } from '../format';
+import { FundingLinesTable, ProjectTimeline } from '../projects/ProjectTables';
 import { ChildLinkField } from '../scholarships/childSupport';
 import { surgeryStatusColors } from './choices';
 import { SurgeryCaseStepButtons } from './SurgeryCaseSteps';
-import { PAYABLE_STATUSES, type SurgeryCase, type SurgeryStatus } from './types';
+import { PAYABLE_STATUSES, type SurgeryCase } from './types';
 
 const Heading = ({ children }: { children: ReactNode }) => (
   <Typography variant="h6" component="h2" sx={{ px: 2, pt: 3, pb: 1 }}>
@@ -92,69 +84,6 @@ const SurgeryFigures = () => {
   );
 };
 
-/** The funding lines: source, fund, note, amount and, for the fund's line, what it has paid. */
-const FundingLinesTable = () => {
-  const surgery = useRecordContext<SurgeryCase>();
-  const translate = useTranslate();
-  if (!surgery) return null;
-  if (surgery.fundingLines.length === 0) {
-    return (
-      <Typography variant="body2" color="text.secondary" sx={{ px: 2, py: 1 }}>
-        {translate('soquy.surgery.no_funding_lines')}
-      </Typography>
-    );
-  }
-  return (
-    <Box sx={{ px: 2, pb: 2 }}>
-      <Table size="small" aria-label={translate('soquy.surgery.funding_lines')} data-testid="surgery-funding-lines">
-        <TableHead>
-          <TableRow>
-            <TableCell>{translate('soquy.surgery.line.source')}</TableCell>
-            <TableCell>{translate('soquy.surgery.line.fund')}</TableCell>
-            <TableCell>{translate('soquy.surgery.line.note')}</TableCell>
-            <TableCell align="right">{translate('soquy.surgery.line.amount')}</TableCell>
-            <TableCell align="right">{translate('soquy.surgery.line.paid')}</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {surgery.fundingLines.map((line) => (
-            <TableRow key={line.id}>
-              <TableCell>{translate(`soquy.surgery.source.${line.source}`, { _: line.source })}</TableCell>
-              <TableCell>
-                {line.fundId ? (
-                  <RecordContextProvider value={line}>
-                    <ReferenceField source="fundId" reference="Fund" link="show" />
-                  </RecordContextProvider>
-                ) : (
-                  '—'
-                )}
-              </TableCell>
-              <TableCell>{line.note ?? ''}</TableCell>
-              <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                {formatMoney(line.amount)}
-              </TableCell>
-              <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                {line.source === 'FUND' ? formatMoney(line.paidAmount) : '—'}
-              </TableCell>
-            </TableRow>
-          ))}
-          <TableRow>
-            <TableCell colSpan={3} sx={{ fontWeight: 'bold' }}>
-              {translate('soquy.surgery.lines_total_label')}
-            </TableCell>
-            <TableCell align="right" sx={{ fontWeight: 'bold', whiteSpace: 'nowrap' }}>
-              {formatMoney(surgery.fundingLines.reduce((sum, line) => sum + line.amount, 0))}
-            </TableCell>
-            <TableCell align="right" sx={{ fontWeight: 'bold', whiteSpace: 'nowrap' }}>
-              {formatMoney(surgery.fundingLines.reduce((sum, line) => sum + (line.source === 'FUND' ? line.paidAmount : 0), 0))}
-            </TableCell>
-          </TableRow>
-        </TableBody>
-      </Table>
-    </Box>
-  );
-};
-
 /** The payments linked to the case (projectType SURGERY_CASE). */
 const SurgeryPayments = () => {
   const translate = useTranslate();
@@ -180,62 +109,6 @@ const SurgeryPayments = () => {
           <LocalDateField source="paidOn" />
         </Datagrid>
       </ReferenceManyField>
-    </Box>
-  );
-};
-
-const StatusChip = ({ status }: { status: string | null }) => {
-  const translate = useTranslate();
-  if (!status) return null;
-  return (
-    <Chip
-      size="small"
-      variant="outlined"
-      color={surgeryStatusColors[status as SurgeryStatus] ?? 'default'}
-      label={translate(`soquy.surgery.status.${status}`, { _: status })}
-    />
-  );
-};
-
-/** Every step so far: what, from which status to which, on what day, its document and note, who and when. */
-const SurgeryTimeline = () => {
-  const surgery = useRecordContext<SurgeryCase>();
-  const translate = useTranslate();
-  if (!surgery) return null;
-  return (
-    <Box sx={{ px: 2, pb: 2 }}>
-      <Table size="small" aria-label={translate('soquy.surgery.timeline')} data-testid="surgery-timeline">
-        <TableHead>
-          <TableRow>
-            <TableCell>{translate('soquy.surgery.event.occurredOn')}</TableCell>
-            <TableCell>{translate('soquy.surgery.event.action')}</TableCell>
-            <TableCell>{translate('soquy.surgery.event.change')}</TableCell>
-            <TableCell>{translate('soquy.surgery.event.document')}</TableCell>
-            <TableCell>{translate('soquy.surgery.event.note')}</TableCell>
-            <TableCell>{translate('soquy.surgery.event.actor')}</TableCell>
-            <TableCell>{translate('soquy.surgery.event.at')}</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {surgery.events.map((event) => (
-            <TableRow key={event.id}>
-              <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDate(event.occurredOn)}</TableCell>
-              <TableCell>{translate(`soquy.surgery.action.${event.action}`, { _: event.action })}</TableCell>
-              <TableCell>
-                <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center' }}>
-                  <StatusChip status={event.fromStatus} />
-                  {event.fromStatus && <span aria-hidden>→</span>}
-                  <StatusChip status={event.toStatus} />
-                </Stack>
-              </TableCell>
-              <TableCell>{event.document ?? ''}</TableCell>
-              <TableCell>{event.note ?? ''}</TableCell>
-              <TableCell>{event.actorName ?? ''}</TableCell>
-              <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(event.at)}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
     </Box>
   );
 };
@@ -270,6 +143,16 @@ const SurgeryDetails = () => {
  * the fund's support, the funding lines, the payments and the button that drafts the fund's, the
  * timeline of steps, and the steps the user may take now.
  */
+const SurgeryFundingLines = () => {
+  const surgery = useRecordContext<SurgeryCase>();
+  return surgery ? <FundingLinesTable lines={surgery.fundingLines} prefix="soquy.surgery" testId="surgery-funding-lines" /> : null;
+};
+
+const SurgeryTimeline = () => {
+  const surgery = useRecordContext<SurgeryCase>();
+  return surgery ? <ProjectTimeline events={surgery.events} prefix="soquy.surgery" testId="surgery-timeline" statusColors={surgeryStatusColors} /> : null;
+};
+
 export const SurgeryCaseShow = () => {
   const translate = useTranslate();
   return (
@@ -277,7 +160,7 @@ export const SurgeryCaseShow = () => {
       <SurgeryDetails />
       <SurgeryFigures />
       <Heading>{translate('soquy.surgery.funding_lines')}</Heading>
-      <FundingLinesTable />
+      <SurgeryFundingLines />
       <Heading>{translate('soquy.surgery.payments')}</Heading>
       <SurgeryPayments />
       <Heading>{translate('soquy.surgery.timeline')}</Heading>
