@@ -3,6 +3,10 @@ import { seedDemo } from '../../api/src/seed/demo';
 import { resetDatabase } from '../support/database';
 import { errorCode, gql, signIn } from '../support/graphql';
 import { startTestServer, type TestServer } from '../support/server';
+import { seededPolicyRates } from '../../api/src/seed/policy-rates';
+
+const SEEDED = seededPolicyRates.length;
+const ENDED = seededPolicyRates.filter((r) => r.effectiveTo).length;
 
 /*
  * Policy rates (định mức) by date, their revision by ADMIN with history, the database guards, and
@@ -92,12 +96,13 @@ describe('policy rates in force by date (định mức)', () => {
     expect(current.allPolicyRates.map((r: { amount: number }) => r.amount)).toEqual([60_000_000]);
     const past = await rates({ code: 'HOUSING_NEW', current: false });
     expect(past.allPolicyRates.map((r: { amount: number }) => r.amount)).toEqual([40_000_000]);
-    // 13 seeded rates: the 2013 housing rates (new build, repair) ended in 2024, the 11 others are in force.
-    expect((await rates({}))._allPolicyRatesMeta.count).toBe(13);
-    expect((await rates({ current: true }))._allPolicyRatesMeta.count).toBe(11);
-    expect((await rates({ current: false }))._allPolicyRatesMeta.count).toBe(2);
+    // The seeded rates: the 2013 housing rates (new build, repair) ended in 2024, the others are in force.
+    expect(ENDED).toBe(2);
+    expect((await rates({}))._allPolicyRatesMeta.count).toBe(SEEDED);
+    expect((await rates({ current: true }))._allPolicyRatesMeta.count).toBe(SEEDED - ENDED);
+    expect((await rates({ current: false }))._allPolicyRatesMeta.count).toBe(ENDED);
     const inspector = await signIn(server.graphqlUrl, 'thanhtra@soquy.example');
-    expect((await rates({ current: true }, inspector))._allPolicyRatesMeta.count).toBe(11);
+    expect((await rates({ current: true }, inspector))._allPolicyRatesMeta.count).toBe(SEEDED - ENDED);
   });
 });
 
@@ -126,7 +131,7 @@ describe('revising a rate (ADMIN)', () => {
       { id: previous.id, amount: 60_000_000, effectiveFrom: '2025-01-01', effectiveTo: '2025-06-30', reason: null, createdByName: null },
       expect.objectContaining({ amount: 40_000_000, effectiveFrom: '2013-06-01', effectiveTo: '2024-12-31' }),
     ]);
-    expect(await rateCount()).toBe(14);
+    expect(await rateCount()).toBe(SEEDED + 1);
     expect((await rates({ code: 'HOUSING_NEW', inForceOn: '2025-06-30' })).allPolicyRates).toEqual([expect.objectContaining({ amount: 60_000_000 })]);
     expect((await rates({ code: 'HOUSING_NEW', inForceOn: '2025-07-01' })).allPolicyRates).toEqual([expect.objectContaining({ amount: 70_000_000 })]);
     expect((await rates({ code: 'HOUSING_NEW', current: true })).allPolicyRates).toEqual([expect.objectContaining({ amount: 70_000_000 })]);
@@ -154,7 +159,7 @@ describe('revising a rate (ADMIN)', () => {
   ])('refuses %s, writing nothing', async (_what, vars, code) => {
     const res = await revise(vars);
     expect(errorCode(res)).toBe(code);
-    expect(await rateCount()).toBe(13);
+    expect(await rateCount()).toBe(SEEDED);
     const [current] = (await rates({ code: 'HOUSING_NEW', current: true })).allPolicyRates;
     expect(current).toMatchObject({ amount: 60_000_000, effectiveTo: null });
   });
@@ -169,7 +174,7 @@ describe('revising a rate (ADMIN)', () => {
   it.each(['ketoan@soquy.example', 'canbo@soquy.example', 'thanhtra@soquy.example', 'xa13741@soquy.example'])('refuses a revision by %s (not ADMIN): FORBIDDEN', async (email) => {
     const token = await signIn(server.graphqlUrl, email);
     expect(errorCode(await revise({ amount: 70_000_000 }, token))).toBe('FORBIDDEN');
-    expect(await rateCount()).toBe(13);
+    expect(await rateCount()).toBe(SEEDED);
   });
 });
 
@@ -191,7 +196,7 @@ describe('the database keeps rates as history', () => {
       { amount: '40000000', effective_to: '2024-12-31' },
       { amount: '60000000', effective_to: null },
     ]);
-    expect(await rateCount()).toBe(13);
+    expect(await rateCount()).toBe(SEEDED);
   });
 });
 

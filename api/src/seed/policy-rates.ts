@@ -9,7 +9,7 @@ const QC_BTTE = 'Quy chế hoạt động Quỹ Bảo trợ trẻ em tỉnh (Lu�
 type SeedRate = Pick<PolicyRate, 'code' | 'name' | 'effectiveFrom' | 'legalBasis'> & Partial<Pick<PolicyRate, 'category' | 'unit' | 'amount' | 'percent' | 'effectiveTo' | 'toBeConfirmed'>>;
 
 /** The rules of housing support and memorial works (DESIGN §2), with their legal basis; later rates marked for confirmation. */
-const rates: SeedRate[] = [
+export const seededPolicyRates: readonly SeedRate[] = [
   { code: 'HOUSING_NEW', name: 'Hỗ trợ xây mới nhà ở, mỗi hộ', category: 'HOUSING_NEW', amount: 40_000_000, effectiveFrom: '2013-06-01', effectiveTo: '2024-12-31', legalBasis: `${QD22}: 40 triệu đồng/hộ xây mới` },
   { code: 'HOUSING_NEW', name: 'Hỗ trợ xây mới nhà ở, mỗi hộ', category: 'HOUSING_NEW', amount: 60_000_000, effectiveFrom: '2025-01-01', legalBasis: `${ND131}: 60 triệu đồng/hộ xây mới (cần xác nhận)`, toBeConfirmed: true },
   { code: 'HOUSING_REPAIR', name: 'Hỗ trợ sửa chữa khung, tường, mái, mỗi hộ', category: 'HOUSING_REPAIR', amount: 20_000_000, effectiveFrom: '2013-06-01', effectiveTo: '2024-12-31', legalBasis: `${QD22}: 20 triệu đồng/hộ sửa chữa khung, tường, mái` },
@@ -32,7 +32,7 @@ const rates: SeedRate[] = [
 export async function seedPolicyRates(em: EntityManager): Promise<number> {
   const existing = new Set((await em.find(PolicyRate, {})).map((r) => `${r.code}|${r.effectiveFrom}`));
   let created = 0;
-  for (const rate of rates) {
+  for (const rate of seededPolicyRates) {
     if (existing.has(`${rate.code}|${rate.effectiveFrom}`)) continue;
     em.create(PolicyRate, rate);
     created += 1;
