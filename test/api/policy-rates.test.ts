@@ -1,9 +1,9 @@
 import { AdministrativeUnit } from '../../api/src/modules/units/unit.entity';
 import { seedDemo } from '../../api/src/seed/demo';
+import { seededPolicyRates } from '../../api/src/seed/policy-rates';
 import { resetDatabase } from '../support/database';
 import { errorCode, gql, signIn } from '../support/graphql';
 import { startTestServer, type TestServer } from '../support/server';
-import { seededPolicyRates } from '../../api/src/seed/policy-rates';
 
 const SEEDED = seededPolicyRates.length;
 const ENDED = seededPolicyRates.filter((r) => r.effectiveTo).length;
