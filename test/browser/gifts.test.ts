@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { todayVn } from '../../api/src/common/dates';
 import { FundKind } from '../../api/src/modules/funds/fund.entity';
 import { fundOf } from '../support/funds';
 import { gql, signIn as apiSignIn } from '../support/graphql';
-import { amountOf, consoleTests } from '../support/browser';
+import { amountOf, confirm, consoleTests, disbursementStep, valueOf } from '../support/browser';
 
 // The built console (admin/dist, `npm run build:admin`) served by the real API, in Debian's
 // Chromium: children in special circumstances and a Tết gift campaign for them. The fund manager
@@ -94,31 +94,6 @@ const fundBalance = async (): Promise<number> => {
   if (!answer.data?.Fund) throw new Error(`Fund failed: ${JSON.stringify(answer.errors)}`);
   return answer.data.Fund.balance;
 };
-
-/** Waits until an input holds a value (filled in once its data has loaded). */
-async function valueOf(input: Locator, expected: string): Promise<void> {
-  const until = Date.now() + 15_000;
-  let value = await input.inputValue();
-  while (value !== expected && Date.now() < until) {
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    value = await input.inputValue();
-  }
-  expect(value).toBe(expected);
-}
-
-/** Confirms a dialog with its button and waits for it to close. */
-async function confirm(page: Page, name: string): Promise<void> {
-  const dialog = page.getByRole('dialog');
-  await dialog.getByRole('button', { name, exact: true }).click();
-  await dialog.waitFor({ state: 'hidden' });
-}
-
-/** A disbursement step through its dialog (Gửi duyệt, Duyệt, Chi tiền). */
-async function disbursementStep(page: Page, name: string): Promise<void> {
-  await page.getByRole('button', { name, exact: true }).click();
-  await page.getByRole('dialog').waitFor();
-  await confirm(page, name);
-}
 
 /** Picks units in the wizard's autocomplete by name. */
 async function pickUnits(page: Page, codes: CommuneCode[]): Promise<void> {

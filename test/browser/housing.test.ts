@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { gql, signIn as apiSignIn } from '../support/graphql';
-import { amountOf, consoleTests } from '../support/browser';
+import { amountOf, confirm, consoleTests, disbursementStep, openStep, valueOf } from '../support/browser';
 
 // The built console (admin/dist, `npm run build:admin`) served by the real API, in Debian's
 // Chromium: a housing grant from application to closing. The grant officer applies for a new
@@ -72,38 +72,6 @@ const ui = consoleTests(async (server) => {
 
 const freshPage = () => ui.freshPage();
 const signIn = (page: Page, email: string) => ui.signIn(page, email, 'Quỹ');
-
-/** Opens a step's dialog from the toolbar and returns it. */
-async function openStep(page: Page, name: string) {
-  await page.getByRole('button', { name, exact: true }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.waitFor();
-  return dialog;
-}
-
-/** Confirms a dialog with its button and waits for it to close. */
-async function confirm(page: Page, name: string): Promise<void> {
-  const dialog = page.getByRole('dialog');
-  await dialog.getByRole('button', { name, exact: true }).click();
-  await dialog.waitFor({ state: 'hidden' });
-}
-
-/** A disbursement step through its dialog (Gửi duyệt, Duyệt, Chi tiền). */
-async function disbursementStep(page: Page, name: string): Promise<void> {
-  await openStep(page, name);
-  await confirm(page, name);
-}
-
-/** Waits until an input holds a value (filled in once its data has loaded). */
-async function valueOf(input: Locator, expected: string): Promise<void> {
-  const until = Date.now() + 15_000;
-  let value = await input.inputValue();
-  while (value !== expected && Date.now() < until) {
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    value = await input.inputValue();
-  }
-  expect(value).toBe(expected);
-}
 
 const figure = async (page: Page, testId: string) => amountOf(await page.getByTestId(testId).innerText());
 

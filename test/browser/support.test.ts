@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { gql, signIn as apiSignIn } from '../support/graphql';
-import { amountOf, consoleTests } from '../support/browser';
+import { amountOf, confirm, consoleTests, openStep, valueOf } from '../support/browser';
 
 // The built console (admin/dist, `npm run build:admin`) served by the real API, in Debian's
 // Chromium: the Child Protection Fund's support for children.
@@ -93,37 +93,11 @@ const ui = consoleTests(async (server) => {
 const freshPage = () => ui.freshPage();
 const signIn = (page: Page, email: string) => ui.signIn(page, email, 'Quỹ');
 
-/** Opens a step's dialog from the toolbar and returns it. */
-async function openStep(page: Page, name: string) {
-  await page.getByRole('button', { name, exact: true }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.waitFor();
-  return dialog;
-}
-
-/** Confirms a dialog with its button and waits for it to close. */
-async function confirm(page: Page, name: string): Promise<void> {
-  const dialog = page.getByRole('dialog');
-  await dialog.getByRole('button', { name, exact: true }).click();
-  await dialog.waitFor({ state: 'hidden' });
-}
-
 /** A step with nothing but its defaults (today's date): open, confirm, see the new status. */
 async function simpleStep(page: Page, name: string, status: string): Promise<void> {
   await openStep(page, name);
   await confirm(page, name);
   await page.getByTestId('surgery-status').getByText(status, { exact: true }).waitFor();
-}
-
-/** Waits until an input holds a value (filled in once its data has loaded). */
-async function valueOf(input: Locator, expected: string): Promise<void> {
-  const until = Date.now() + 15_000;
-  let value = await input.inputValue();
-  while (value !== expected && Date.now() < until) {
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    value = await input.inputValue();
-  }
-  expect(value).toBe(expected);
 }
 
 /** Picks the child in a form's "Trẻ em" autocomplete, searching by name. */

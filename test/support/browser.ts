@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../api/src/seed/demo';
 import { startTestServer, type TestServer } from './server';
 
@@ -49,6 +49,12 @@ export function consoleTests(prepare?: (server: TestServer) => Promise<void>): C
       outside.push(url);
       return route.abort();
     });
+    // A first load of the console in a new Chromium can take long on a busy machine: do it here,
+    // with room, so that no test's own waits pay for it.
+    const warm = await context.newPage();
+    await warm.goto(`${origin}/`);
+    await warm.getByRole('heading', { name: 'Sổ Quỹ' }).waitFor({ timeout: 90_000 });
+    await warm.close();
   });
 
   afterAll(async () => {
@@ -98,4 +104,36 @@ export function amountOf(text: string): number {
   const match = /(-?)([\d.]+)\u00a0₫/.exec(text.trim());
   if (!match) throw new Error(`Not an amount: "${text}"`);
   return Number(`${match[1]}${match[2]!.replace(/\./g, '')}`);
+}
+
+/** Opens a step's dialog from the page's toolbar button and returns the dialog. */
+export async function openStep(page: Page, name: string): Promise<Locator> {
+  await page.getByRole('button', { name, exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  return dialog;
+}
+
+/** Confirms the open dialog with its button and waits for it to close. */
+export async function confirm(page: Page, name: string): Promise<void> {
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name, exact: true }).click();
+  await dialog.waitFor({ state: 'hidden' });
+}
+
+/** A disbursement step through its dialog (Gửi duyệt, Duyệt, Chi tiền). */
+export async function disbursementStep(page: Page, name: string): Promise<void> {
+  await openStep(page, name);
+  await confirm(page, name);
+}
+
+/** Waits until an input holds a value (filled in once its data has loaded), then checks it. */
+export async function valueOf(input: Locator, expected: string): Promise<void> {
+  const until = Date.now() + 15_000;
+  let value = await input.inputValue();
+  while (value !== expected && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    value = await input.inputValue();
+  }
+  expect(value).toBe(expected);
 }
