@@ -6,7 +6,7 @@ import { openDatabase, type Database } from './database/database';
 import { assertPortFree } from './database/embedded';
 import { migrate } from './database/orm';
 import { getMeta, generatedJwtSecret } from './modules/system/app-meta';
-import { DEMO_PASSWORD, demoAccounts, seedDemo, seedReference } from './seed/demo';
+import { DEMO_PASSWORD, demoAccounts, seedDemo, seedReferenceIfChanged } from './seed/demo';
 
 /** config → database (embedded or DATABASE_URL) → migrations → demo data → server. */
 async function main(): Promise<void> {
@@ -43,8 +43,8 @@ async function main(): Promise<void> {
     const em = db.orm.em.fork();
     const applied = await migrate(db.orm);
     if (applied.length) logger.info('migrations applied', { applied });
-    // Reference data the rules read (units, funds, policy rates, merit categories): brought up to date on every start.
-    await em.fork().transactional((tx) => seedReference(tx));
+    // Reference data the rules read (units, funds, policy rates, categories): brought up to date when this version ships new.
+    await seedReferenceIfChanged(em.fork());
     const seeded = config.seedDemo ? (await seedDemo(em)).seeded : false;
     const secret = config.jwt.secret ?? (await generatedJwtSecret(em));
     app = await createApp(config, db.orm, secret);

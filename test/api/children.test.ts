@@ -89,7 +89,9 @@ describe('children', () => {
     expect(child.masked).toBe(true);
     expect(child.fullName).toMatch(/^N\. T\. B\. \d\.$/);
     expect(child.birthDate).toMatch(/^\d{4}$/);
-    expect(child.guardianPhone).toBeNull();
+    // The child registered above has a guardian's phone: masked too.
+    const withPhone = (await gql(server.graphqlUrl, q, { f: { unitIds: [communes['13750']] } }, inspector)).data!.allChildren[0];
+    expect(withPhone).toMatchObject({ fullName: 'L. T. H.', birthDate: '2016', guardianName: 'T. V. B.', guardianPhone: '09******78', masked: true });
     expect(errorCode(await gql(server.graphqlUrl, q, { f: { q: 'nguyen' } }, inspector))).toBe('FORBIDDEN');
     const full = await gql(server.graphqlUrl, 'query($id: ID!) { Child(id: $id) { fullName birthDate masked } }', { id: child.id }, manager);
     expect(full.data!.Child.masked).toBe(false);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role } from '../common/permissions';
 import { getMeta, setMeta } from '../modules/system/app-meta';
@@ -11,7 +12,9 @@ import { seedDemoProjects } from './demo-projects';
 import { seedFunds } from './funds';
 import { seedChildCircumstances } from './child-circumstances';
 import { seedMeritCategories } from './merit-categories';
-import { seedPolicyRates } from './policy-rates';
+import categories from './domain-categories.json';
+import unitData from './nam-dinh-admin-units.json';
+import { seededPolicyRates, seedPolicyRates } from './policy-rates';
 import { seedUnits } from './units';
 
 export const DEMO_PASSWORD = 'SoQuy@2025';
@@ -32,6 +35,22 @@ export async function seedReference(em: EntityManager): Promise<{ units: number;
   const funds = await seedFunds(em);
   const rates = await seedPolicyRates(em);
   return { units, funds, rates, categories: (await seedMeritCategories(em)) + (await seedChildCircumstances(em)) };
+}
+
+/** A fingerprint of the reference data this version of Sổ Quỹ ships (units, rates, categories). */
+export const referenceVersion = createHash('sha256').update(JSON.stringify([unitData, seededPolicyRates, categories])).digest('hex').slice(0, 16);
+
+/**
+ * Brings the reference data up to date at start-up, only when this version ships other reference
+ * data than the database last received (a restart of the same version reads one row).
+ */
+export async function seedReferenceIfChanged(em: EntityManager): Promise<boolean> {
+  if ((await getMeta(em, 'reference_version')) === referenceVersion) return false;
+  await em.transactional(async (tx) => {
+    await seedReference(tx);
+    await setMeta(tx, 'reference_version', referenceVersion);
+  });
+  return true;
 }
 
 /**

@@ -6,6 +6,8 @@ import { pageOptions, parseId } from '../../common/pagination';
 import { hasPermission, Permission } from '../../common/permissions';
 import { findInScope } from '../../common/scope';
 import { likeEscape, viFold } from '../../common/text';
+import { Fund, FundKind } from '../funds/fund.entity';
+import { fundService } from '../funds/fund.service';
 import { AdministrativeUnit, UnitLevel } from '../units/unit.entity';
 import { User } from '../users/user.entity';
 import { Child, ChildCircumstance } from './child.entity';
@@ -33,6 +35,13 @@ export function maskName(name: string): string {
 }
 
 export const maskPhone = (phone: string) => (phone.length > 4 ? `${phone.slice(0, 2)}${'*'.repeat(phone.length - 4)}${phone.slice(-2)}` : '****');
+
+/** A Child Protection Fund in the user's scope (gifts, scholarships and surgery are paid from one). */
+export async function childProtectionFund(ctx: SignedInContext, fundId: string): Promise<Fund> {
+  const fund = await fundService.get(ctx, fundId);
+  if (fund.kind !== FundKind.CHILD_PROTECTION) throw badInput(`${fund.name} is not a Child Protection Fund`, 'fundId');
+  return fund;
+}
 
 export const mayReadChildren = (ctx: SignedInContext) => hasPermission(ctx.user.role, Permission.ChildIdentityRead);
 

@@ -221,28 +221,36 @@ export class GiftCampaignResolver {
   }
 
   @FieldResolver(() => GiftCampaignFigures)
-  async figures(@Root() campaign: GiftCampaign, @Ctx() ctx: RequestContext): Promise<GiftCampaignFigures> {
-    const [row] = await ctx.em.execute<Record<string, string>[]>(
-      `select count(*) as recipients, coalesce(sum(amount), 0) as total, count(*) filter (where status = 'PENDING') as pending,
-              count(*) filter (where status = 'HANDED_OVER') as handed_over, count(*) filter (where status = 'RETURNED') as returned,
-              coalesce(sum(amount) filter (where status = 'RETURNED'), 0) as returned_amount
-         from gift_recipient where campaign_id = ?`,
-      [campaign.id],
-    );
-    return {
-      recipients: Number(row!.recipients),
-      total: Number(row!.total),
-      pending: Number(row!.pending),
-      handedOver: Number(row!.handed_over),
-      returned: Number(row!.returned),
-      returnedAmount: Number(row!.returned_amount),
-    };
+  figures(@Root() campaign: GiftCampaign, @Ctx() ctx: RequestContext): Promise<GiftCampaignFigures> {
+    return loader<number, GiftCampaignFigures>(ctx, 'giftCampaignFigures', async (ids) => {
+      const rows = await ctx.em.execute<Record<string, string>[]>(
+        `select campaign_id, count(*) as recipients, coalesce(sum(amount), 0) as total, count(*) filter (where status = 'PENDING') as pending,
+                count(*) filter (where status = 'HANDED_OVER') as handed_over, count(*) filter (where status = 'RETURNED') as returned,
+                coalesce(sum(amount) filter (where status = 'RETURNED'), 0) as returned_amount
+           from gift_recipient where campaign_id in (?) group by campaign_id`,
+        [[...ids]],
+      );
+      const byId = new Map(rows.map((r) => [Number(r.campaign_id), r]));
+      return ids.map((id) => {
+        const row = byId.get(id);
+        return {
+          recipients: Number(row?.recipients ?? 0),
+          total: Number(row?.total ?? 0),
+          pending: Number(row?.pending ?? 0),
+          handedOver: Number(row?.handed_over ?? 0),
+          returned: Number(row?.returned ?? 0),
+          returnedAmount: Number(row?.returned_amount ?? 0),
+        };
+      });
+    }).load(campaign.id);
   }
 
   @FieldResolver(() => [ID], { description: 'The batch disbursements (phiếu chi) of the campaign' })
-  async disbursementIds(@Root() campaign: GiftCampaign, @Ctx() ctx: RequestContext): Promise<string[]> {
-    const rows = await ctx.em.execute<{ id: string }[]>("select id from disbursement where project_type = 'GIFT_CAMPAIGN' and project_id = ? order by id", [campaign.id]);
-    return rows.map((r) => String(r.id));
+  disbursementIds(@Root() campaign: GiftCampaign, @Ctx() ctx: RequestContext): Promise<string[]> {
+    return loader<number, string[]>(ctx, 'giftCampaignBatches', async (ids) => {
+      const rows = await ctx.em.execute<{ id: string; project_id: string }[]>("select id, project_id from disbursement where project_type = 'GIFT_CAMPAIGN' and project_id in (?) order by id", [[...ids]]);
+      return ids.map((id) => rows.filter((r) => Number(r.project_id) === id).map((r) => String(r.id)));
+    }).load(campaign.id);
   }
 }
 

@@ -1,4 +1,4 @@
-import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import { raw, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import type { SignedInContext } from '../../common/context';
 import { assertDate, assertPastDate, formatDateVi } from '../../common/dates';
 import { AppError, badInput, conflict, ErrorCode } from '../../common/errors';
@@ -6,15 +6,14 @@ import { assertAmount } from '../../common/money';
 import { pageOptions, parseId } from '../../common/pagination';
 import { findInScope } from '../../common/scope';
 import { Disbursement, DisbursementCategory as C, DisbursementStatus as D, ProjectType } from '../disbursements/disbursement.entity';
-import { Fund, FundKind } from '../funds/fund.entity';
-import { fundService } from '../funds/fund.service';
+import { Fund } from '../funds/fund.entity';
 import { AccountCode, LedgerTransaction } from '../ledger/ledger.entities';
 import { insertRows } from '../ledger/ledger.bulk';
 import { assertOpenPeriod, post } from '../ledger/ledger.service';
 import { rateOn, RateCode, vnd } from '../policy/policy-rate.service';
 import { User } from '../users/user.entity';
 import { Child } from './child.entity';
-import { childWhere } from './child.service';
+import { childProtectionFund, childWhere } from './child.service';
 import { MAX_GIFT_BATCH, type AddGiftRecipientsArgs, type CreateGiftCampaignArgs, type GiftCriteria, type GiftCampaignFilter, type GiftCampaignListArgs, type GiftPreviewArgs, type HandOverGiftsArgs, type ReturnGiftsArgs } from './children.inputs';
 import { GiftCampaign, GiftForm, GiftRecipient, GiftRecipientStatus as R } from './gift.entity';
 
@@ -45,12 +44,6 @@ async function availableFor(em: EntityManager, fundId: number, form: GiftForm): 
   return { available: Number(row?.available ?? 0), pending: Number(row?.pending ?? 0) };
 }
 
-async function childProtectionFund(ctx: SignedInContext, fundId: string): Promise<Fund> {
-  const fund = await fundService.get(ctx, fundId);
-  if (fund.kind !== FundKind.CHILD_PROTECTION) throw badInput(`${fund.name} is not a Child Protection Fund`, 'fundId');
-  return fund;
-}
-
 async function assertGiftRate(em: EntityManager, amountPerChild: number, giftDate: string): Promise<void> {
   const rate = await rateOn(em, RateCode.CHILD_GIFT_PER_CHILD, giftDate);
   if (amountPerChild > rate.amount!) {
@@ -75,11 +68,9 @@ function giftCampaignWhere(ctx: SignedInContext, filter: GiftCampaignFilter = {}
 export const giftService = {
   /** The children a campaign would pick, without those already in `campaignId`; at most MAX_GIFT_BATCH + 1 (to tell "too many"). */
   async eligible(ctx: SignedInContext, criteria: GiftCriteria, giftDate: string, campaignId?: number): Promise<Child[]> {
-    const where = eligibleWhere(ctx, criteria, giftDate);
-    const children = await ctx.em.find(Child, where, { orderBy: { unit: 'ASC', id: 'ASC' }, limit: MAX_GIFT_BATCH + 1 });
-    if (!campaignId) return children;
-    const taken = new Set((await ctx.em.execute<{ child_id: number }[]>('select child_id from gift_recipient where campaign_id = ?', [campaignId])).map((r) => r.child_id));
-    return children.filter((c) => !taken.has(c.id));
+    const conditions: FilterQuery<Child>[] = [eligibleWhere(ctx, criteria, giftDate)];
+    if (campaignId) conditions.push({ [raw((alias) => `not exists (select 1 from gift_recipient r where r.campaign_id = ${Number(campaignId)} and r.child_id = ${alias}.id)`)]: true } as FilterQuery<Child>);
+    return ctx.em.find(Child, { $and: conditions }, { orderBy: { unit: 'ASC', id: 'ASC' }, limit: MAX_GIFT_BATCH + 1 });
   },
 
   /** Counts and totals of a campaign before it is created, against what the fund holds. */

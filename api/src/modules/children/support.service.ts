@@ -9,15 +9,14 @@ import { findInScope } from '../../common/scope';
 import { StateMachine } from '../../common/state-machine';
 import { likeEscape, viFold } from '../../common/text';
 import { ProjectType } from '../disbursements/disbursement.entity';
-import { Fund, FundKind } from '../funds/fund.entity';
-import { fundService } from '../funds/fund.service';
+import { FundKind } from '../funds/fund.entity';
 import { rateOn, RateCode, vnd } from '../policy/policy-rate.service';
 import { FundingSource } from '../projects/project.entities';
-import { buildFundingLines, COMMITTED, heldByFund, OPEN, recordEvent, sumLines } from '../projects/project.service';
+import { buildFundingLines, COMMITTED, heldByFund, lastEventOn, OPEN, recordEvent, sumLines } from '../projects/project.service';
 import { AdministrativeUnit } from '../units/unit.entity';
 import { User } from '../users/user.entity';
 import { Child } from './child.entity';
-import { childService, mayReadChildren } from './child.service';
+import { childProtectionFund, childService, mayReadChildren } from './child.service';
 import type {
   ApproveSurgeryCaseArgs,
   CreateScholarshipArgs,
@@ -29,12 +28,6 @@ import type {
   SurgeryStepArgs,
 } from './children.inputs';
 import { Scholarship, SurgeryCase, SurgeryStatus as S } from './support.entity';
-
-async function childProtectionFund(ctx: SignedInContext, fundId: string): Promise<Fund> {
-  const fund = await fundService.get(ctx, fundId);
-  if (fund.kind !== FundKind.CHILD_PROTECTION) throw badInput(`${fund.name} is not a Child Protection Fund`, 'fundId');
-  return fund;
-}
 
 function searchChildren(ctx: SignedInContext, q: string | undefined): FilterQuery<Child> | null {
   const folded = q ? viFold(q) : '';
@@ -79,11 +72,6 @@ export const surgeryMachine = new StateMachine<S, SurgeryAction>('A surgery case
 });
 
 const P = ProjectType.SURGERY_CASE;
-
-async function lastStepOn(ctx: SignedInContext, c: SurgeryCase): Promise<string> {
-  const [row] = await ctx.em.execute<{ last: string | null }[]>("select max(occurred_on)::text as last from project_event where project_type = 'SURGERY_CASE' and project_id = ?", [c.id]);
-  return row?.last ?? c.referredOn;
-}
 
 export const scholarshipService = {
   list(ctx: SignedInContext, args: ScholarshipListArgs): Promise<Scholarship[]> {
@@ -237,7 +225,7 @@ export const surgeryService = {
 
   async assertStepDate(ctx: SignedInContext, surgery: SurgeryCase, date: string): Promise<void> {
     assertPastDate(date, 'occurredOn');
-    const last = await lastStepOn(ctx, surgery);
+    const last = (await lastEventOn(ctx.em, P, surgery.id)) ?? surgery.referredOn;
     if (date < last) throw badInput(`occurredOn ${formatDateVi(date)} comes before the case's previous step (${formatDateVi(last)})`, 'occurredOn');
   },
 };

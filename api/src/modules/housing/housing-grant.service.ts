@@ -10,7 +10,7 @@ import { householdService } from '../households/household.service';
 import { percentOf, rateOn, RateCode, vnd } from '../policy/policy-rate.service';
 import { FundingLine, FundingSource } from '../projects/project.entities';
 import type { ProjectStepArgs } from '../projects/project.inputs';
-import { buildFundingLines, COMMITTED, heldByFund, OPEN, recordEvent, sumLines } from '../projects/project.service';
+import { buildFundingLines, COMMITTED, heldByFund, lastEventOn, OPEN, recordEvent, sumLines } from '../projects/project.service';
 import { AdministrativeUnit } from '../units/unit.entity';
 import { User } from '../users/user.entity';
 import { HousingGrant, HousingGrantStatus as S, HousingGrantType, HousingProgram } from './housing-grant.entity';
@@ -50,12 +50,6 @@ const programName: Record<HousingProgram, string> = {
   [HousingProgram.GRATITUDE_HOUSE]: 'the Gratitude Fund gift houses (nhà tình nghĩa)',
   [HousingProgram.OTHER]: 'another program',
 };
-
-/** The date of the grant's latest step: the next one may not come before it. */
-async function lastStepOn(ctx: SignedInContext, grant: HousingGrant): Promise<string> {
-  const [row] = await ctx.em.execute<{ last: string | null }[]>("select max(occurred_on)::text as last from project_event where project_type = 'HOUSING_GRANT' and project_id = ?", [grant.id]);
-  return row?.last ?? grant.appliedOn;
-}
 
 export const housingGrantService = {
   list(ctx: SignedInContext, args: HousingGrantListArgs): Promise<HousingGrant[]> {
@@ -205,7 +199,7 @@ export const housingGrantService = {
 
   async assertStepDate(ctx: SignedInContext, grant: HousingGrant, date: string, field = 'occurredOn'): Promise<void> {
     assertPastDate(date, field);
-    const last = await lastStepOn(ctx, grant);
+    const last = (await lastEventOn(ctx.em, P, grant.id)) ?? grant.appliedOn;
     if (date < last) throw badInput(`${field} ${formatDateVi(date)} comes before the grant's previous step (${formatDateVi(last)})`, field);
   },
 

@@ -2,7 +2,6 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { loader, type RequestContext, type SignedInContext } from '../../common/context';
 import { badInput } from '../../common/errors';
 import { assertAmount } from '../../common/money';
-import { parseId } from '../../common/pagination';
 import { ProjectType } from '../disbursements/disbursement.entity';
 import { FundKind } from '../funds/fund.entity';
 import { fundService } from '../funds/fund.service';
@@ -124,7 +123,11 @@ export async function heldByFund(em: EntityManager, type: ProjectType, projectId
   return new Map(rows.map((r) => [Number(r.fund_id), Number(r.held)]));
 }
 
-export const projectIdOf = (id: string) => parseId(id, 'Project');
+/** The date of a project's latest step (none yet: null); the next step may not come before it. */
+export async function lastEventOn(em: EntityManager, type: ProjectType, projectId: number): Promise<string | null> {
+  const [row] = await em.execute<{ last: string | null }[]>('select max(occurred_on)::text as last from project_event where project_type = ? and project_id = ?', [type, projectId]);
+  return row?.last ?? null;
+}
 
 /** Paid per fund for projects, batched per request: key `${projectId}`, value fund id → paid. */
 export function paidByFund(ctx: RequestContext, type: ProjectType, projectId: number): Promise<Map<number, number>> {
