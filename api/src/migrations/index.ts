@@ -7,6 +7,7 @@ import { Migration20261128070000 } from './Migration20261128070000';
 import { Migration20261128080000 } from './Migration20261128080000';
 import { Migration20261128090000 } from './Migration20261128090000';
 import { Migration20261128100000 } from './Migration20261128100000';
+import { Migration20261128110000 } from './Migration20261128110000';
 
 /** Every migration in order. `npm run migration:create` writes a new file; add it here. */
 export const migrationsList: MigrationObject[] = [
@@ -18,4 +19,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128080000', class: Migration20261128080000 },
   { name: 'Migration20261128090000', class: Migration20261128090000 },
   { name: 'Migration20261128100000', class: Migration20261128100000 },
+  { name: 'Migration20261128110000', class: Migration20261128110000 },
 ];

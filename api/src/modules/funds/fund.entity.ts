@@ -16,7 +16,7 @@ registerEnumType(FundKind, { name: 'FundKind', description: 'Quỹ Đền ơn đ
 @Check({ name: 'fund_last_seq_check', expression: "last_seq >= 0" })
 @Unique({ properties: ['kind', 'unit'] })
 export class Fund {
-  [OptionalProps]?: 'createdAt' | 'lastSeq' | 'lastHash' | 'unitId';
+  [OptionalProps]?: 'createdAt' | 'lastSeq' | 'lastHash' | 'unitId' | 'successorId';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'integer', autoincrement: true })
@@ -37,6 +37,14 @@ export class Fund {
   @Property({ type: 'date', nullable: true })
   lockedUntil?: string;
 
+  @Field(() => GraphQLLocalDate, { nullable: true, description: "Day the fund was closed (its unit ended in a reorganisation); nothing may be posted after it" })
+  @Property({ type: 'date', nullable: true })
+  closedOn?: string;
+
+  /** The fund that received this one's balances when it closed. */
+  @ManyToOne({ entity: () => Fund, nullable: true, ref: true, deleteRule: 'restrict' })
+  successor?: Ref<Fund>;
+
   /** Head of the fund's hash chain: the last ledger transaction's sequence number and hash. */
   @Property({ type: 'integer', default: 0 })
   lastSeq: number = 0;
@@ -50,5 +58,10 @@ export class Fund {
   @Field(() => ID)
   get unitId(): number {
     return this.unit.id;
+  }
+
+  @Field(() => ID, { nullable: true, description: 'The fund that received the balances when this one closed' })
+  get successorId(): number | undefined {
+    return this.successor?.id;
   }
 }

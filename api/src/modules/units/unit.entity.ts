@@ -16,7 +16,7 @@ registerEnumType(UnitLevel, { name: 'UnitLevel', description: 'Tỉnh, huyện, 
 @Check({ name: 'administrative_unit_path_check', expression: "(path ~ '^/([0-9]+/)+$'::text) AND (path ~~ (('%/'::text || id) || '/'::text))" })
 @Check({ name: 'administrative_unit_valid_check', expression: 'valid_to is null or valid_from is null or valid_to >= valid_from' })
 export class AdministrativeUnit {
-  [OptionalProps]?: 'createdAt' | 'parentId' | 'searchText' | 'path';
+  [OptionalProps]?: 'createdAt' | 'parentId' | 'successorId' | 'searchText' | 'path';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'integer', autoincrement: true })
@@ -71,8 +71,20 @@ export class AdministrativeUnit {
   })
   searchText?: string;
 
+  /**
+   * The unit that took this one over when a reorganisation ended it (set only by applying a
+   * succession event). SQL function unit_current_id(id) follows the chain to today's unit.
+   */
+  @ManyToOne({ entity: () => AdministrativeUnit, nullable: true, ref: true, deleteRule: 'restrict' })
+  successor?: Ref<AdministrativeUnit>;
+
   @Property({ type: 'datetime', columnType: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();
+
+  @Field(() => ID, { nullable: true, description: 'The unit that took this one over in a reorganisation; none while the unit exists' })
+  get successorId(): number | undefined {
+    return this.successor?.id;
+  }
 
   @Field(() => ID, { nullable: true, description: 'The unit directly above; none for a province' })
   get parentId(): number | undefined {
