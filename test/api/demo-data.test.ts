@@ -6,7 +6,8 @@ import { startTestServer, type TestServer } from '../support/server';
 /**
  * The demo data looks like Nam Định's department report (DESIGN §2), and the program reports say
  * so: 7,731 households under Decision 22/2013, 128 new gift houses and 184+ repairs from the
- * Gratitude funds over 2015–2020, 40–50 memorial works a year, payments that reach the ledger.
+ * Gratitude funds over 2015–2020, 40–50 memorial works a year, payments that reach the ledger;
+ * and nothing of a district after 30/6/2025, so that the reform of 1/7/2025 can close their funds.
  */
 let server: TestServer;
 let token: string;
@@ -124,5 +125,33 @@ describe('the demo data in the program reports', () => {
     // Every returned gift has its ledger entry.
     const [orphans] = await conn.execute<{ n: number }[]>("select count(*)::int as n from gift_recipient where status = 'RETURNED' and return_transaction_id is null");
     expect(orphans!.n).toBe(0);
+  });
+
+  it('respects the abolition of the districts on 1/7/2025: nothing of a district dated after 30/6/2025, nothing of a district left open', async () => {
+    const conn = server.orm.em.fork().getConnection();
+    const count = async (sql: string) => (await conn.execute<{ n: number }[]>(sql))[0]!.n;
+    const districtFunds = "select f.id from fund f join administrative_unit u on u.id = f.unit_id where u.level = 'DISTRICT'";
+    const districtUnits = "select id from administrative_unit where level = 'DISTRICT'";
+    // The demo had district activity before the reform...
+    expect(await count(`select count(*)::int as n from ledger_transaction where fund_id in (${districtFunds}) and occurred_on between '2025-01-01' and '2025-06-30'`)).toBeGreaterThan(0);
+    // ...and none after it (their closing transfer, when applied, is dated 30/6/2025), nor anything left open on them.
+    const violations: Record<string, number> = {};
+    const check = async (name: string, where: string) => (violations[name] = await count(`select count(*)::int as n from ${where}`));
+    await check('ledger transactions after 30/6/2025', `ledger_transaction where fund_id in (${districtFunds}) and occurred_on > '2025-06-30'`);
+    await check('donations or voids after 30/6/2025', `donation where fund_id in (${districtFunds}) and (received_on > '2025-06-30' or voided_at >= '2025-07-01T00:00:00+07:00')`);
+    await check('campaigns ending after 30/6/2025', `campaign where fund_id in (${districtFunds}) and ends_on > '2025-06-30'`);
+    await check('disbursements paid after 30/6/2025 or open', `disbursement where fund_id in (${districtFunds}) and (paid_on > '2025-06-30' or status in ('DRAFT', 'SUBMITTED', 'APPROVED'))`);
+    await check('open grants on a district unit or fund', `housing_grant where status not in ('CLOSED', 'REJECTED') and (unit_id in (${districtUnits})
+      or id in (select project_id from funding_line where project_type = 'HOUSING_GRANT' and fund_id in (${districtFunds})))`);
+    await check('open works on a district unit or fund', `memorial_work where status <> 'SETTLED' and (unit_id in (${districtUnits})
+      or id in (select project_id from funding_line where project_type = 'MEMORIAL_WORK' and fund_id in (${districtFunds})))`);
+    await check("events after 30/6/2025 of a district's project", `project_event e where e.occurred_on > '2025-06-30' and (
+      (e.project_type = 'MEMORIAL_WORK' and e.project_id in (select id from memorial_work where unit_id in (${districtUnits})))
+      or e.project_id in (select project_id from funding_line l where l.project_type = e.project_type and l.fund_id in (${districtFunds})))`);
+    await check('progress reports after 30/6/2025 of district works', `memorial_progress where reported_on > '2025-06-30' and work_id in (select id from memorial_work where unit_id in (${districtUnits}))`);
+    expect(violations).toEqual(Object.fromEntries(Object.keys(violations).map((k) => [k, 0])));
+    // What the districts would have raised after 30/6/2025 went to the province: its Gratitude fund keeps receiving the drive.
+    expect(await count(`select count(*)::int as n from donation d join fund f on f.id = d.fund_id join administrative_unit u on u.id = f.unit_id
+      where u.level = 'PROVINCE' and f.kind = 'GRATITUDE' and d.received_on between '2025-06-28' and '2025-07-27'`)).toBeGreaterThan(50);
   });
 });

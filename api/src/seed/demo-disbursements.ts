@@ -7,6 +7,7 @@ import { bulkPost, insertRows } from '../modules/ledger/ledger.bulk';
 import type { Posting, PostingLine } from '../modules/ledger/ledger.service';
 import { UnitLevel } from '../modules/units/unit.entity';
 import { addDays, Random } from './random';
+import { DISTRICTS_LAST_DAY } from './units';
 
 /**
  * Demo disbursements (phiếu chi): each fund spends part of what it raises, year by year, on its
@@ -14,6 +15,8 @@ import { addDays, Random } from './random';
  * children's gifts, scholarships and surgery with theirs in demo-children.ts) and a little on administration, within the legal caps; some of this year's are still in the workflow.
  * Spending draws on the money earmarked for its category first, then on the free part, and never
  * more than the fund holds (the bulk ledger path refuses a negative balance anyway).
+ * A district fund pays nothing after 30/6/2025 (DISTRICTS_LAST_DAY) and has nothing open: what it
+ * holds then goes to the province's fund with the reform, and the province pays the later 27/7 gifts.
  */
 const uses: Record<FundKind, { category: C; share: number; min: number; max: number; payee: (r: Random) => string; purpose: string }[]> = {
   // Housing and memorial works are paid as tranches of their projects (demo-projects.ts).
@@ -67,7 +70,7 @@ export async function seedDemoDisbursements(em: EntityManager, users: { officer:
           left -= amount;
           const day = addDays(`${year}-${use.category === C.HARDSHIP ? '07-20' : '03-01'}`, rr.int(0, year === thisYear ? 200 : 280));
           const paidOn = day > `${year}-12-28` ? `${year}-12-28` : day;
-          if (paidOn > today) continue;
+          if (paidOn > today || (fund.level === UnitLevel.DISTRICT && paidOn > DISTRICTS_LAST_DAY)) continue;
           const fromEarmark = Math.min(amount, earmarked);
           const lines: PostingLine[] = [];
           if (fromEarmark > 0) lines.push({ code: AccountCode.CASH, purpose: use.category, amount: -fromEarmark });
@@ -84,16 +87,17 @@ export async function seedDemoDisbursements(em: EntityManager, users: { officer:
           rows.push([id, fund.id, number, year, voucher, amount, use.category, payee, use.purpose, S.PAID, users.officer, created, users.officer, created, users.approver, `${addDays(paidOn, -3)}T10:00:00+07:00`, users.payer, paidOn, `demo-pc-${id}`]);
         }
       }
-      // Administration: well within the cap (at most 2% of the year's receipts).
+      // Administration: well within the cap (at most 2% of the year's receipts); a district's last year is settled on its last day.
       const admin = Math.floor((Number(total) * 0.02) / 100_000) * 100_000;
-      if (admin >= 1_000_000 && (balances.get('') ?? 0) >= admin && year < thisYear) {
+      const paidOn = fund.level === UnitLevel.DISTRICT && `${year}-12-20` > DISTRICTS_LAST_DAY ? DISTRICTS_LAST_DAY : `${year}-12-20`;
+      if (admin >= 1_000_000 && (balances.get('') ?? 0) >= admin && year < thisYear && paidOn <= today) {
         const id = ids[next++]!;
         voucher += 1;
         const number = `PC-${year}-${String(voucher).padStart(6, '0')}`;
-        const paidOn = `${year}-12-20`;
         balances.set('', (balances.get('') ?? 0) - admin);
         postings.push({ fundId: fund.id, kind: 'DISBURSEMENT', occurredOn: paidOn, description: `${number} Văn phòng quỹ: Chi phí quản lý quỹ năm ${year}`, sourceType: 'disbursement', sourceId: id, createdById: users.payer, lines: [{ code: AccountCode.CASH, amount: -admin }, { code: AccountCode.EXPENSE, purpose: C.ADMINISTRATION, amount: admin }] });
-        rows.push([id, fund.id, number, year, voucher, admin, C.ADMINISTRATION, 'Văn phòng quỹ', `Chi phí quản lý quỹ năm ${year}`, S.PAID, users.officer, `${year}-12-10T09:00:00+07:00`, users.officer, `${year}-12-10T09:00:00+07:00`, users.approver, `${year}-12-15T10:00:00+07:00`, users.payer, paidOn, `demo-pc-${id}`]);
+        const created = `${addDays(paidOn, -10)}T09:00:00+07:00`;
+        rows.push([id, fund.id, number, year, voucher, admin, C.ADMINISTRATION, 'Văn phòng quỹ', `Chi phí quản lý quỹ năm ${year}`, S.PAID, users.officer, created, users.officer, created, users.approver, `${addDays(paidOn, -5)}T10:00:00+07:00`, users.payer, paidOn, `demo-pc-${id}`]);
       }
     }
     if (fund.level === UnitLevel.PROVINCE && uses[fund.kind].length > 0) {

@@ -11,6 +11,7 @@ import type { DemoChildren } from './demo-children';
 import type { DemoProjects } from './demo-projects';
 import { UnitLevel } from '../modules/units/unit.entity';
 import { addDays, Random } from './random';
+import { DISTRICTS_LAST_DAY } from './units';
 
 /**
  * Demo donations that look like Nam Định's (DESIGN §2): about 34 billion đồng to the Gratitude
@@ -18,6 +19,8 @@ import { addDays, Random } from './random';
  * the Child Protection Fund raising 1.8–2.3 billion a year with Tết and 1 June peaks; a donor mix
  * of enterprises, agencies, organisations, individuals and anonymous givers; some earmarked and
  * in-kind gifts; a few voided receipts. Deterministic: one seeded random stream per fund.
+ * The districts end on 30/6/2025 (DISTRICTS_LAST_DAY): their drives stop with 2024's and what they
+ * would have received afterwards is received by the province's Gratitude fund.
  */
 const FIRST_YEAR = 2015;
 
@@ -145,7 +148,8 @@ export async function seedDemoDonations(em: EntityManager, users: { province: nu
   for (let year = FIRST_YEAR; year <= lastYear; year += 1) {
     if (`${year}-06-28` > today) break;
     campaignRows.push([province.id, `Tháng cao điểm tri ân 27/7 năm ${year}`, `${year}-06-28`, `${year}-07-27`, Math.round(yearlyBudget(province, year, new Random(`t${year}`)) * 0.6)]);
-    for (const d of districts) campaignRows.push([d.id, `Tri ân 27/7 năm ${year} - ${d.unitName}`, `${year}-06-28`, `${year}-07-27`, 80_000_000]);
+    // A district's drive must end while the district exists: 2025's straddles the abolition, so the province runs it alone.
+    if (`${year}-07-27` <= DISTRICTS_LAST_DAY) for (const d of districts) campaignRows.push([d.id, `Tri ân 27/7 năm ${year} - ${d.unitName}`, `${year}-06-28`, `${year}-07-27`, 80_000_000]);
     campaignRows.push([cpFund.id, `Tết vì trẻ em năm ${year}`, `${year}-01-05`, `${year}-02-10`, 900_000_000]);
     campaignRows.push([cpFund.id, `Tháng hành động vì trẻ em năm ${year}`, `${year}-05-10`, `${year}-06-01`, 600_000_000]);
   }
@@ -220,8 +224,11 @@ export async function seedDemoDonations(em: EntityManager, users: { province: nu
         const method = rr.chance(0.04) ? DonationMethod.IN_KIND : fund.level === UnitLevel.COMMUNE ? (rr.chance(0.85) ? DonationMethod.CASH : DonationMethod.BANK_TRANSFER) : rr.chance(0.7) ? DonationMethod.BANK_TRANSFER : DonationMethod.CASH;
         const earmarks = fund.kind === FundKind.CHILD_PROTECTION ? [ProgramCategory.SURGERY, ProgramCategory.SCHOLARSHIP, ProgramCategory.CHILD_GIFT] : [ProgramCategory.HOUSING_NEW, ProgramCategory.HOUSING_REPAIR, ProgramCategory.MEMORIAL_WORK];
         const voided = rr.chance(0.003);
+        // After the abolition a district's givers give to the province's fund; a district's receipt is voided before its books close.
+        const receiver = fund.level === UnitLevel.DISTRICT && receivedOn > DISTRICTS_LAST_DAY ? province : fund;
+        const voidOn = receiver.level === UnitLevel.DISTRICT && addDays(receivedOn, 3) > DISTRICTS_LAST_DAY ? DISTRICTS_LAST_DAY : addDays(receivedOn, 3);
         gifts.push({
-          fund,
+          fund: receiver,
           donor,
           donorName: donor ? donor.name : personName(rr),
           amount,
@@ -229,10 +236,10 @@ export async function seedDemoDonations(em: EntityManager, users: { province: nu
           method,
           inKindDescription: method === DonationMethod.IN_KIND ? rr.pick(inKindGoods) : null,
           earmark: rr.chance(fund.kind === FundKind.CHILD_PROTECTION ? 0.1 : 0.06) ? rr.pick(earmarks) : null,
-          campaignId: fund.level === UnitLevel.COMMUNE ? null : (campaignOn(fund.id, receivedOn)?.id ?? null),
+          campaignId: fund.level === UnitLevel.COMMUNE ? null : (campaignOn(receiver.id, receivedOn)?.id ?? null),
           pledgeId: null,
-          createdById: creator(fund),
-          voidOn: voided && addDays(receivedOn, 3) <= today ? addDays(receivedOn, 3) : null,
+          createdById: creator(receiver),
+          voidOn: voided && voidOn <= today ? voidOn : null,
           voidReason: null,
         });
         const last = gifts[gifts.length - 1]!;

@@ -10,6 +10,7 @@ import { FundingSource as F } from '../modules/projects/project.entities';
 import { UnitLevel } from '../modules/units/unit.entity';
 import { DemoPayments, type DemoPayment, type DemoStaff } from './demo-payments';
 import { addDays, Random } from './random';
+import { DISTRICTS_LAST_DAY } from './units';
 
 /**
  * Demo housing grants and memorial works that look like Nam Định's (DESIGN §2):
@@ -21,6 +22,9 @@ import { addDays, Random } from './random';
  * - 40–50 memorial works a year since 2019, within the caps, with progress reports and the
  *   payments of their Gratitude Fund lines.
  * Amounts come from the policy rates in force on each approval date. Deterministic.
+ * The districts end on 30/6/2025 (DISTRICTS_LAST_DAY): a district's fund pays only projects closed by
+ * then, and a district-scale work not settled by then is the province's work, so that nothing of a
+ * district is dated after that day or left open for the reform to block on.
  */
 export interface DemoProjects {
   households: number;
@@ -106,11 +110,14 @@ export async function seedDemoProjects(em: EntityManager, users: DemoStaff): Pro
 
   /**
    * A fund able to pay `amount` of `category` for a project of `unit`: its own, its district's, or
-   * the province's; what is promised to earlier projects counts as spent.
+   * the province's; what is promised to earlier projects counts as spent. `closedBy` is the day the
+   * project is closed by (its last payment), null while it stays open: a district's fund is a
+   * candidate only for a project closed by the district's last day.
    */
-  const payingFund = (unit: Unit, amount: number, category: C, r: Random): number | null => {
+  const payingFund = (unit: Unit, amount: number, category: C, r: Random, closedBy: string | null): number | null => {
     const candidates: number[] = [];
     for (let u: Unit | undefined = unit; u; u = u.parentId ? unitById.get(u.parentId) : undefined) {
+      if (u.level === UnitLevel.DISTRICT && (closedBy === null || closedBy > DISTRICTS_LAST_DAY)) continue;
       const fund = fundOfUnit.get(u.id);
       if (fund !== undefined && book.available(fund, category) >= amount) candidates.push(fund);
     }
@@ -152,7 +159,7 @@ export async function seedDemoProjects(em: EntityManager, users: DemoStaff): Pro
     const support = rate?.amount ?? 0;
     let fundId: number | null = null;
     if (approvedOn && g.fromFund) {
-      fundId = payingFund(commune, support, g.type === HousingGrantType.NEW_BUILD ? C.HOUSING_NEW : C.HOUSING_REPAIR, r);
+      fundId = payingFund(commune, support, g.type === HousingGrantType.NEW_BUILD ? C.HOUSING_NEW : C.HOUSING_REPAIR, r, g.status === H.CLOSED ? dates[5]! : null);
       if (fundId === null) return false;
     }
     const id = grantIds[nextGrant++]!;
@@ -282,22 +289,28 @@ export async function seedDemoProjects(em: EntityManager, users: DemoStaff): Pro
     const count = rWork.int(40, 50);
     for (let i = 0; i < count; i += 1) {
       const roll = rWork.next();
-      // Districts exist until 30/6/2025; afterwards works belong to communes or the province.
-      const level = roll < 0.04 ? UnitLevel.PROVINCE : roll < 0.24 && year <= 2024 ? UnitLevel.DISTRICT : UnitLevel.COMMUNE;
-      const unit = level === UnitLevel.PROVINCE ? province : level === UnitLevel.DISTRICT ? rWork.pick(districts) : rWork.pick(communes);
-      const kind = level === UnitLevel.PROVINCE ? rWork.pick([K.CEMETERY, K.TEMPLE, K.MEMORIAL]) : level === UnitLevel.DISTRICT ? rWork.pick([K.CEMETERY, K.MEMORIAL, K.NAME_STELE, K.TEMPLE]) : rWork.pick([K.CEMETERY, K.NAME_STELE, K.GRAVE, K.MEMORIAL, K.GRAVE]);
+      // The scale of the work (and the unit it stands in); who holds it is decided below (districts end on 30/6/2025).
+      const scale = roll < 0.04 ? UnitLevel.PROVINCE : roll < 0.24 ? UnitLevel.DISTRICT : UnitLevel.COMMUNE;
+      const place = scale === UnitLevel.PROVINCE ? province : scale === UnitLevel.DISTRICT ? rWork.pick(districts) : rWork.pick(communes);
+      const kind = scale === UnitLevel.PROVINCE ? rWork.pick([K.CEMETERY, K.TEMPLE, K.MEMORIAL]) : scale === UnitLevel.DISTRICT ? rWork.pick([K.CEMETERY, K.MEMORIAL, K.NAME_STELE, K.TEMPLE]) : rWork.pick([K.CEMETERY, K.NAME_STELE, K.GRAVE, K.MEMORIAL, K.GRAVE]);
       const scope = rWork.pick([W.NEW, W.UPGRADE, W.REPAIR, W.REPAIR]);
       const graveCount = kind === K.GRAVE ? rWork.int(8, 150) : null;
       const cost =
         kind === K.GRAVE ? graveCount! * rWork.amount(9_000_000, 14_000_000, 100_000)
-        : level === UnitLevel.PROVINCE ? rWork.amount(8_000_000_000, 30_000_000_000, 10_000_000)
-        : level === UnitLevel.DISTRICT ? rWork.amount(1_200_000_000, 7_000_000_000, 10_000_000)
+        : scale === UnitLevel.PROVINCE ? rWork.amount(8_000_000_000, 30_000_000_000, 10_000_000)
+        : scale === UnitLevel.DISTRICT ? rWork.amount(1_200_000_000, 7_000_000_000, 10_000_000)
         : rWork.amount(150_000_000, 1_600_000_000, 5_000_000);
       const plannedOn = addDays(`${year}-01-10`, rWork.int(0, 300));
       if (plannedOn > today) continue;
       const age = (Date.parse(today) - Date.parse(plannedOn)) / 86_400_000;
       const status = age > 700 ? M.SETTLED : age > 420 ? rWork.pick([M.SETTLED, M.COMPLETED]) : age > 200 ? rWork.pick([M.IN_PROGRESS, M.COMPLETED]) : age > 60 ? rWork.pick([M.APPROVED, M.IN_PROGRESS]) : rWork.pick([M.PLANNED, M.APPROVED]);
       const approvedOn = status === M.PLANNED ? null : minDate(addDays(plannedOn, rWork.int(20, 45)), today);
+      // Settled at the latest this many days after it was planned: approval ≤ 45, start ≤ 40, works ≤ 330, settlement ≤ 120 (the steps below).
+      const settledBy = status === M.SETTLED ? addDays(plannedOn, 45 + 40 + 330 + 120) : null;
+      // A district holds a work only if it is settled while the district exists; otherwise the province does (the district's
+      // works still running at the abolition pass to the province, which also takes on the district-scale works after it).
+      const unit = scale === UnitLevel.DISTRICT && (settledBy === null || settledBy > DISTRICTS_LAST_DAY) ? province : place;
+      const level = unit.level;
       const rateDate = approvedOn ?? plannedOn;
       const share = percentOf(cost, rateOn('MEMORIAL_SUPPORT_SHARE', rateDate).percent!);
       const levelCap = rateOn(`MEMORIAL_CAP_${level}`, rateDate).amount!;
@@ -305,7 +318,7 @@ export async function seedDemoProjects(em: EntityManager, users: DemoStaff): Pro
       const support = Math.floor((Math.min(share, cap) * (0.6 + rWork.next() * 0.4)) / 1_000_000) * 1_000_000;
       const id = workIds[nextWork++]!;
       let fundPart = rWork.chance(0.45) ? Math.floor((support * (0.1 + rWork.next() * 0.3)) / 1_000_000) * 1_000_000 : 0;
-      const fundId = fundPart > 0 ? payingFund(unit, fundPart, C.MEMORIAL_WORK, rWork) : null;
+      const fundId = fundPart > 0 ? payingFund(unit, fundPart, C.MEMORIAL_WORK, rWork, settledBy) : null;
       if (fundId === null) fundPart = 0;
       else if (status === M.PLANNED) promise(fundId, fundPart);
       const sponsor = rWork.chance(0.2) ? Math.min(cost - support, rWork.amount(20_000_000, 300_000_000, 1_000_000)) : 0;
@@ -317,7 +330,7 @@ export async function seedDemoProjects(em: EntityManager, users: DemoStaff): Pro
       if (sponsor > 0) lines.push([P, id, F.SPONSOR, null, rWork.pick(['Ngân hàng TMCP Công Thương - CN Nam Định', 'Công ty CP Dệt may Nam Định', 'Con em quê hương xa quê']), sponsor]);
       const kindName = { [K.CEMETERY]: 'Nghĩa trang liệt sĩ', [K.MEMORIAL]: 'Đài tưởng niệm liệt sĩ', [K.TEMPLE]: 'Đền thờ liệt sĩ', [K.NAME_STELE]: 'Nhà bia ghi tên liệt sĩ', [K.GRAVE]: `${graveCount} mộ liệt sĩ, nghĩa trang` }[kind];
       const scopeName = { [W.NEW]: 'Xây mới', [W.UPGRADE]: 'Nâng cấp', [W.REPAIR]: 'Tu bổ, sửa chữa' }[scope];
-      const name = `${scopeName} ${kindName.charAt(0).toLowerCase()}${kindName.slice(1)} ${unit.name}`;
+      const name = `${scopeName} ${kindName.charAt(0).toLowerCase()}${kindName.slice(1)} ${place.name}`;
       const contractor = rWork.pick(contractors);
       const order = [M.PLANNED, M.APPROVED, M.IN_PROGRESS, M.COMPLETED, M.SETTLED];
       const reached = order.indexOf(status);
@@ -350,7 +363,7 @@ export async function seedDemoProjects(em: EntityManager, users: DemoStaff): Pro
         if (reached >= 3) payment({ ...base, amount: fundPart - half, purpose: `${purpose} (thanh toán)`, on: minDate(addDays(dates[3]!, 10), dates[4] ?? today), status: reached === 4 ? D.PAID : rWork.pick([D.PAID, D.SUBMITTED]) });
       }
       works.push([
-        id, name, kind, scope, unit.id, `${unit.name}`, graveCount, cost, support, cost >= rateOn('MEMORIAL_PROJECT_DOCUMENT', rateDate).amount! ? `DA-${id}/QĐ-UBND` : null, contractor,
+        id, name, kind, scope, unit.id, `${place.name}`, graveCount, cost, support, cost >= rateOn('MEMORIAL_PROJECT_DOCUMENT', rateDate).amount! ? `DA-${id}/QĐ-UBND` : null, contractor,
         reached >= 2 ? dates[2] : addDays(rateDate, 30), addDays(reached >= 2 ? dates[2]! : addDays(rateDate, 30), 240), status, approvedOn, approvedOn ? `${200 + nextWork}/QĐ-UBND` : null, pct,
         reached >= 3 ? dates[3] : null, reached >= 4 ? dates[4] : null, users.officer, `${plannedOn}T08:00:00+07:00`,
       ]);

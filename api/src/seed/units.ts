@@ -11,6 +11,13 @@ interface UnitRow {
   parentCode: string | null;
 }
 
+/**
+ * The last day of Việt Nam's districts: the district level was abolished on 1/7/2025. The seeds are
+ * the units before the reform; the demo data records nothing of a district unit or fund after this
+ * day and leaves nothing open on them, so that the reform can close their funds on this day.
+ */
+export const DISTRICTS_LAST_DAY = '2025-06-30';
+
 const levelOrder = [UnitLevel.PROVINCE, UnitLevel.DISTRICT, UnitLevel.COMMUNE];
 
 /**
