@@ -8,6 +8,7 @@ import { theme } from './layout/theme';
 import { auditEvents } from './audit';
 import { campaigns } from './campaigns';
 import { children } from './children';
+import { Dashboard } from './dashboard';
 import { disbursements } from './disbursements';
 import { donations } from './donations';
 import { donors } from './donors';
@@ -29,7 +30,7 @@ import { users } from './users';
 const store = createStore();
 
 /**
- * The console. Administrative units stay the landing page (the first resource); the menu puts the
+ * The console. The dashboard is the home page (dashboard/Dashboard.tsx); the menu puts the
  * money first (layout/Menu.tsx): funds, receipts, disbursements, donors, campaigns, then units, users and the audit trail. Each
  * resource and action shows only for those allowed it (providers/access.ts).
  */
@@ -41,6 +42,7 @@ export const App = () => (
     i18nProvider={i18nProvider}
     store={store}
     layout={Layout}
+    dashboard={Dashboard}
     loginPage={LoginPage}
     theme={theme}
     requireAuth

@@ -8,6 +8,7 @@ import { TokenService } from './modules/auth/token';
 import { AuditResolver } from './modules/audit/audit.resolver';
 import { CampaignResolver, PledgeResolver } from './modules/campaigns/campaign.resolver';
 import { childrenResolvers } from './modules/children/children.resolver';
+import { DashboardResolver } from './modules/dashboard/dashboard.resolver';
 import { DisbursementResolver } from './modules/disbursements/disbursement.resolver';
 import { DonationResolver } from './modules/donations/donation.resolver';
 import { DonorResolver } from './modules/donors/donor.resolver';
@@ -41,6 +42,7 @@ export const resolvers: NonEmptyArray<new (...args: never[]) => object> = [
   FundingLineResolver,
   ProjectEventResolver,
   ProgramReportResolver,
+  DashboardResolver,
   ...childrenResolvers,
 ];
 

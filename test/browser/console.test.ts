@@ -3,12 +3,17 @@ import { consoleTests } from '../support/browser';
 
 // The built console (admin/dist, `npm run build:admin`) served by the real API, in Debian's
 // Chromium: sign-in, the units list and tree, scoping of a commune user, and the language switch.
+// Sign-in lands on the dashboard (test/browser/dashboard.test.ts); these tests go on to the units.
 
 jest.setTimeout(60_000);
 
 const ui = consoleTests();
 const freshPage = () => ui.freshPage();
-const signIn = (page: Page, email: string) => ui.signIn(page, email);
+const signIn = async (page: Page, email: string) => {
+  await ui.signIn(page, email);
+  await page.getByRole('heading', { name: 'Tổng quan', level: 1 }).waitFor();
+  await page.getByRole('menuitem', { name: 'Đơn vị hành chính' }).click();
+};
 
 describe('the console', () => {
   it('signs the administrator in, lists the 237 units, finds Hải Hậu without diacritics and shows its place in the tree', async () => {

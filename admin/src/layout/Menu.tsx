@@ -29,6 +29,7 @@ export const Menu = () => {
   const lastProgram = names.reduce((last, name, index) => (PROGRAMS.includes(name) ? index : last), -1);
   return (
     <RaMenu>
+      <RaMenu.DashboardItem />
       {names.map((name, index) => (
         <Fragment key={name}>
           <RaMenu.ResourceItem name={name} />
