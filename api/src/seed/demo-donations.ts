@@ -1,7 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ProgramCategory } from '../common/categories';
 import { todayVn } from '../common/dates';
+import { publicSlugBase } from '../modules/campaigns/campaign.public';
 import { DonationMethod } from '../modules/donations/donation.entity';
+import { ANONYMOUS_NAME } from '../modules/donors/donor.service';
 import { DonorType } from '../modules/donors/donor.entity';
 import { FundKind } from '../modules/funds/fund.entity';
 import { AccountCode } from '../modules/ledger/ledger.entities';
@@ -296,5 +298,16 @@ export async function seedDemoDonations(em: EntityManager, users: { province: nu
     5000,
     'on conflict (fund_id, doc_type, year) do update set last_number = greatest(document_counter.last_number, excluded.last_number)',
   );
+
+  // Public pages: this year's provincial drive and the Child Protection Fund's two drives are published;
+  // a few of their donors asked not to be named there.
+  const latest = (fundId: number, prefix: string) => campaigns.filter((c) => c.fundId === fundId && c.name.startsWith(prefix)).at(-1);
+  const published = [latest(province.id, 'Tháng cao điểm'), latest(cpFund.id, 'Tết'), latest(cpFund.id, 'Tháng hành động')].filter((c) => c !== undefined);
+  for (const c of published) {
+    await em.execute('update campaign set public_slug = ?, published_at = ?, published_by_id = ? where id = ?', [publicSlugBase(c.name, c.startsOn), `${c.startsOn}T10:00:00+07:00`, users.province, c.id]);
+  }
+  if (published.length) {
+    await em.execute('update donation set public_anonymous = true where campaign_id in (?) and id % 11 = 0 and donor_name <> ?', [published.map((c) => c.id), ANONYMOUS_NAME]);
+  }
   return { donations: all.length, voided: all.filter((g) => g.voidOn).length, donors: donors.length, campaigns: campaigns.length, pledges: pledges.length };
 }
