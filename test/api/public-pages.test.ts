@@ -313,6 +313,12 @@ describe('a donor who asks not to be named', () => {
     const plain = await donate(commune, communeFund, id, { donorName: 'Bà Công Khai', amount: 100_000, receivedOn: todayVn() });
     const read = await gql(server.graphqlUrl, 'query($id: ID!) { Donation(id: $id) { publicAnonymous } }', { id: plain.id }, commune);
     expect(read.data!.Donation.publicAnonymous).toBe(false);
+    // Like the rest of a posted receipt, the choice is never edited afterwards, not even while voiding.
+    const connection = server.orm.em.getConnection();
+    await expect(connection.execute('update donation set public_anonymous = true where id = ?', [plain.id])).rejects.toThrow(/never edited/);
+    await expect(
+      connection.execute("update donation set public_anonymous = true, status = 'VOIDED', void_reason = 'x', voided_at = now(), void_transaction_id = transaction_id where id = ?", [plain.id]),
+    ).rejects.toThrow(/never edited/);
   });
 });
 

@@ -15,9 +15,44 @@ export class Migration20261128130000 extends Migration {
     this.addSql(`alter table "campaign" add constraint campaign_public_slug_check check(public_slug ~ '^[a-z0-9]+(-[a-z0-9]+)*\$');`);
 
     this.addSql(`alter table "donation" add column "public_anonymous" boolean not null default false;`);
+    // Like the rest of a posted donation, the donor's choice is never edited afterwards.
+    this.addSql(`create or replace function donation_guard() returns trigger language plpgsql as $$
+      begin
+        if tg_op = 'DELETE' then
+          raise exception 'donation % cannot be deleted: void it with a reason', old.receipt_number using errcode = 'restrict_violation';
+        end if;
+        if old.status = 'VOIDED' or new.status <> 'VOIDED'
+           or (new.id, new.fund_id, new.receipt_number, new.receipt_year, new.receipt_seq, new.donor_id, new.donor_name, new.amount,
+               new.received_on, new.method, new.in_kind_description, new.earmark, new.campaign_id, new.pledge_id, new.note,
+               new.idempotency_key, new.transaction_id, new.created_by_id, new.created_at, new.public_anonymous)
+           is distinct from
+              (old.id, old.fund_id, old.receipt_number, old.receipt_year, old.receipt_seq, old.donor_id, old.donor_name, old.amount,
+               old.received_on, old.method, old.in_kind_description, old.earmark, old.campaign_id, old.pledge_id, old.note,
+               old.idempotency_key, old.transaction_id, old.created_by_id, old.created_at, old.public_anonymous) then
+          raise exception 'donation % is never edited: the only change is voiding it once', old.receipt_number using errcode = 'restrict_violation';
+        end if;
+        return new;
+      end $$;`);
   }
 
   override async down(): Promise<void> {
+    this.addSql(`create or replace function donation_guard() returns trigger language plpgsql as $$
+      begin
+        if tg_op = 'DELETE' then
+          raise exception 'donation % cannot be deleted: void it with a reason', old.receipt_number using errcode = 'restrict_violation';
+        end if;
+        if old.status = 'VOIDED' or new.status <> 'VOIDED'
+           or (new.id, new.fund_id, new.receipt_number, new.receipt_year, new.receipt_seq, new.donor_id, new.donor_name, new.amount,
+               new.received_on, new.method, new.in_kind_description, new.earmark, new.campaign_id, new.pledge_id, new.note,
+               new.idempotency_key, new.transaction_id, new.created_by_id, new.created_at)
+           is distinct from
+              (old.id, old.fund_id, old.receipt_number, old.receipt_year, old.receipt_seq, old.donor_id, old.donor_name, old.amount,
+               old.received_on, old.method, old.in_kind_description, old.earmark, old.campaign_id, old.pledge_id, old.note,
+               old.idempotency_key, old.transaction_id, old.created_by_id, old.created_at) then
+          raise exception 'donation % is never edited: the only change is voiding it once', old.receipt_number using errcode = 'restrict_violation';
+        end if;
+        return new;
+      end $$;`);
     this.addSql(`alter table "campaign" drop constraint "campaign_published_by_id_foreign";`);
 
     this.addSql(`alter table "campaign" drop constraint "campaign_public_slug_unique";`);
