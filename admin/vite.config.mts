@@ -44,6 +44,7 @@ export default defineConfig(({ command }) => ({
     fs: { allow: [repoRoot] },
     proxy: {
       '/graphql': { target: 'http://localhost:4000', changeOrigin: false },
+      '/public': { target: 'http://localhost:4000', changeOrigin: false },
     },
   },
 }));

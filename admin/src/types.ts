@@ -164,6 +164,10 @@ export interface Campaign extends RaRecord<string> {
   progressPercent: number;
   overduePledges: number;
   overdueAmount: number;
+  /** The public page's address (/public/campaigns/<publicSlug>), kept when unpublished. */
+  publicSlug: string | null;
+  /** When it was published; null when the campaign is not public. */
+  publishedAt: string | null;
 }
 
 export interface Pledge extends RaRecord<string> {

@@ -15,6 +15,7 @@ import { armor, securityHeaders } from './common/security';
 import type { Orm } from './database/orm';
 import { AuthService } from './modules/auth/auth.service';
 import { exportRoute } from './common/export-route';
+import { publicPages } from './modules/campaigns/campaign.public-pages';
 import { exportDisbursements } from './modules/disbursements/disbursement.export';
 import { exportHousingReport, exportMemorialReport } from './modules/reports/program-reports';
 import { TokenService } from './modules/auth/token';
@@ -71,6 +72,8 @@ export async function createApp(config: Config, orm: Orm, jwtSecret: string): Pr
   app.get('/export/disbursements.:format', exportRoute(schema, context, 'DisbursementFilter', exportDisbursements));
   app.get('/export/housing-report.:format', exportRoute(schema, context, 'HousingGrantFilter', exportHousingReport));
   app.get('/export/memorial-report.:format', exportRoute(schema, context, 'MemorialWorkFilter', exportMemorialReport));
+  // Public transparency pages of published campaigns: no sign-in, nothing else (issue 7).
+  app.use('/public', publicPages(orm));
   serveConsole(app, config.adminDist);
   httpServer.on('request', app);
   return {

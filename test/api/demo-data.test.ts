@@ -155,3 +155,28 @@ describe('the demo data in the program reports', () => {
       where u.level = 'PROVINCE' and f.kind = 'GRATITUDE' and d.received_on between '2025-06-28' and '2025-07-27'`)).toBeGreaterThan(50);
   });
 });
+
+describe('the demo data on the public pages', () => {
+  it('publishes this year’s provincial drive and the Child Protection Fund’s drives, a few names hidden, totals as the console’s', async () => {
+    const year = new Date().getFullYear();
+    const list = await (await fetch(`${server.url}/public/campaigns`)).text();
+    const slugs = [...list.matchAll(/href="\/public\/campaigns\/([a-z0-9-]+)"/g)].map((m) => m[1]!);
+    expect(slugs.sort()).toEqual([`tet-vi-tre-em-nam-${year}`, `thang-cao-diem-tri-an-27-7-nam-${year}`, `thang-hanh-dong-vi-tre-em-nam-${year}`].sort());
+    const campaigns = await gql(server.graphqlUrl, '{ allCampaigns(perPage: 500) { name publicSlug publishedAt received } }', {}, token);
+    let hidden = 0;
+    for (const slug of slugs) {
+      const page = (await (await fetch(`${server.url}/public/campaigns/${slug}.json`)).json()) as { campaign: { received: number; donationCount: number }; pageCount: number };
+      const campaign = (campaigns.data!.allCampaigns as { publicSlug: string | null; received: number }[]).find((c) => c.publicSlug === slug)!;
+      expect(page.campaign.received).toBe(campaign.received);
+      expect(page.campaign.donationCount).toBeGreaterThan(0);
+      for (let p = 1; p <= page.pageCount; p += 1) {
+        const donations = ((await (await fetch(`${server.url}/public/campaigns/${slug}.json?page=${p}`)).json()) as { donations: { anonymous: boolean }[] }).donations;
+        hidden += donations.filter((d) => d.anonymous).length;
+      }
+    }
+    expect(hidden).toBeGreaterThan(0);
+    const [marked] = await server.orm.em.getConnection().execute<{ n: number }[]>("select count(*)::int as n from donation where public_anonymous and status = 'POSTED'");
+    expect(marked!.n).toBeGreaterThan(0);
+    expect(hidden).toBeGreaterThanOrEqual(marked!.n);
+  });
+});

@@ -19,6 +19,7 @@ import { LocalDateField, MoneyField } from '../fields';
 import { PledgeOverdueField } from '../pledges/PledgeOverdueField';
 import type { Campaign } from '../types';
 import { CampaignFigures } from './CampaignFigures';
+import { CampaignPublicSection } from './CampaignPublicSection';
 
 const CampaignShowActions = () => {
   const campaign = useRecordContext<Campaign>();
@@ -62,6 +63,7 @@ export const CampaignShow = () => (
       <LocalDateField source="endsOn" />
     </SimpleShowLayout>
     <CampaignFigures />
+    <CampaignPublicSection />
     <Heading message="soquy.campaigns.pledges" />
     <ReferenceManyField reference="Pledge" target="campaignId" sort={{ field: 'dueOn', order: 'ASC' }} perPage={10} pagination={<Pagination rowsPerPageOptions={[10, 25, 50]} />}>
       <Datagrid bulkActionButtons={false} resource="Pledge" empty={<Empty message="soquy.campaigns.no_pledges" />}>

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   AutocompleteInput,
+  BooleanInput,
   Create,
   DateInput,
   RadioButtonGroupInput,
@@ -54,6 +55,7 @@ export function toCreateDonationArgs(values: Record<string, unknown>, idempotenc
     campaignId,
     pledgeId: donorId && campaignId ? id(values.pledgeId) : null,
     note: text(values.note),
+    publicAnonymous: values.publicAnonymous === true,
     idempotencyKey,
   };
 }
@@ -131,6 +133,7 @@ const DonationInputs = () => {
         </ReferenceInput>
       )}
       <TextInput source="note" validate={validateNote} multiline sx={{ minWidth: 360 }} />
+      <BooleanInput source="publicAnonymous" label="soquy.publicPages.donation_anonymous" helperText="soquy.publicPages.donation_anonymous_help" />
     </>
   );
 };

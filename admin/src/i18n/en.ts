@@ -6,11 +6,12 @@ import { housingEnglish } from './housing.en';
 import { childrenEnglish } from './children.en';
 import { memorialEnglish } from './memorial.en';
 import { supportEnglish } from './support.en';
+import { publicPagesEnglish } from '../campaigns/i18n.en';
 
 /** English: react-admin's own messages (ra-language-english) and the app's (one file per area). */
 export const en: TranslationMessages = {
   ...englishMessages,
   ...appEnglish,
   resources: { ...appEnglish.resources, ...housingEnglish.resources, ...memorialEnglish.resources, ...childrenEnglish.resources, ...supportEnglish.resources },
-  soquy: { ...appEnglish.soquy, ...housingEnglish.soquy, ...memorialEnglish.soquy, ...childrenEnglish.soquy, ...supportEnglish.soquy, ...dashboardEnglish.soquy },
+  soquy: { ...appEnglish.soquy, ...housingEnglish.soquy, ...memorialEnglish.soquy, ...childrenEnglish.soquy, ...supportEnglish.soquy, ...dashboardEnglish.soquy, ...publicPagesEnglish.soquy },
 };

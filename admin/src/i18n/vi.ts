@@ -5,6 +5,7 @@ import { housingVietnamese } from './housing.vi';
 import { childrenVietnamese } from './children.vi';
 import { memorialVietnamese } from './memorial.vi';
 import { supportVietnamese } from './support.vi';
+import { publicPagesVietnamese } from '../campaigns/i18n.vi';
 import { reactAdminVietnamese } from './react-admin.vi';
 
 /** Vietnamese, the console's default language: react-admin's messages and the app's own (one file per area). */
@@ -12,5 +13,5 @@ export const vi: TranslationMessages = {
   ...reactAdminVietnamese,
   ...appVietnamese,
   resources: { ...appVietnamese.resources, ...housingVietnamese.resources, ...memorialVietnamese.resources, ...childrenVietnamese.resources, ...supportVietnamese.resources },
-  soquy: { ...appVietnamese.soquy, ...housingVietnamese.soquy, ...memorialVietnamese.soquy, ...childrenVietnamese.soquy, ...supportVietnamese.soquy, ...dashboardVietnamese.soquy },
+  soquy: { ...appVietnamese.soquy, ...housingVietnamese.soquy, ...memorialVietnamese.soquy, ...childrenVietnamese.soquy, ...supportVietnamese.soquy, ...dashboardVietnamese.soquy, ...publicPagesVietnamese.soquy },
 };

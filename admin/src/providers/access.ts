@@ -11,7 +11,7 @@ const rules: Readonly<Record<string, Readonly<Record<string, Permission>>>> = {
   Disbursement: { list: 'DisbursementRead', show: 'DisbursementRead', export: 'DisbursementRead', create: 'DisbursementCreate' },
   AuditEvent: { list: 'AuditRead', show: 'AuditRead' },
   Donor: { list: 'DonorRead', show: 'DonorRead', create: 'DonorWrite', edit: 'DonorWrite' },
-  Campaign: { list: 'CampaignRead', show: 'CampaignRead', create: 'CampaignWrite', edit: 'CampaignWrite' },
+  Campaign: { list: 'CampaignRead', show: 'CampaignRead', create: 'CampaignWrite', edit: 'CampaignWrite', publish: 'CampaignWrite' },
   Pledge: { list: 'CampaignRead', create: 'CampaignWrite' },
   AdministrativeUnit: { list: 'UnitRead', show: 'UnitRead' },
   BeneficiaryHousehold: { list: 'HouseholdRead', show: 'HouseholdRead', create: 'HouseholdWrite', edit: 'HouseholdWrite' },

@@ -47,3 +47,19 @@ export function viFoldSql(): string {
     `select btrim(regexp_replace(lower(translate(input, '${table.from}', '${table.to}')), '\\s+', ' ', 'g')) $$;`
   );
 }
+
+/**
+ * A URL-safe ASCII slug of Vietnamese text: "Vận động Quỹ Đền ơn đáp nghĩa" gives
+ * "van-dong-quy-den-on-dap-nghia"; at most `maxLength` characters, cut at a hyphen.
+ */
+export function slugify(text: string, maxLength = 80): string {
+  const ascii = viFold(text)
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (ascii.length <= maxLength) return ascii;
+  const cut = ascii.slice(0, maxLength + 1);
+  const end = cut.lastIndexOf('-');
+  return (end > 0 ? cut.slice(0, end) : ascii.slice(0, maxLength)).replace(/-+$/g, '');
+}

@@ -1,13 +1,16 @@
 import { Check, BigIntType, Entity, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { GraphQLLocalDate } from 'graphql-scalars';
+import { GraphQLDateTimeISO, GraphQLLocalDate } from 'graphql-scalars';
 import { Money } from '../../common/money';
 import { Donor } from '../donors/donor.entity';
 import { Fund } from '../funds/fund.entity';
+import { User } from '../users/user.entity';
 
 @ObjectType({ description: 'A fund-raising drive (đợt vận động) of one fund' })
 @Entity({ tableName: 'campaign' })
 @Check({ name: 'campaign_check', expression: "(target > 0) AND (ends_on >= starts_on)" })
+@Check({ name: 'campaign_public_slug_check', expression: "public_slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'" })
+@Check({ name: 'campaign_published_check', expression: "(published_at IS NULL) OR (public_slug IS NOT NULL AND published_by_id IS NOT NULL)" })
 export class Campaign {
   [OptionalProps]?: 'createdAt' | 'fundId';
 
@@ -33,6 +36,18 @@ export class Campaign {
   @Field(() => Money, { description: 'Target in đồng' })
   @Property({ type: new BigIntType('number') })
   target!: number;
+
+  /** The address of the public page (/public/campaigns/<slug>), given at the first publication and kept after. */
+  @Field(() => String, { nullable: true, description: 'The public page is /public/campaigns/<publicSlug> while the campaign is published' })
+  @Property({ type: 'string', columnType: 'text', nullable: true, unique: true })
+  publicSlug?: string;
+
+  @Field(() => GraphQLDateTimeISO, { nullable: true, description: 'When the campaign was published; null when not public (nothing is public by default)' })
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  publishedAt?: Date;
+
+  @ManyToOne({ entity: () => User, ref: true, nullable: true, deleteRule: 'restrict' })
+  publishedBy?: Ref<User>;
 
   @Property({ type: 'datetime', columnType: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();

@@ -52,6 +52,18 @@ export class CampaignResolver {
     return campaignService.update(signedIn(ctx), args);
   }
 
+  @Authorized(Permission.CampaignWrite)
+  @Mutation(() => Campaign, { description: 'Opens the public page /public/campaigns/<publicSlug> of the campaign (no sign-in needed to read it)' })
+  publishCampaign(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+    return campaignService.publish(signedIn(ctx), id);
+  }
+
+  @Authorized(Permission.CampaignWrite)
+  @Mutation(() => Campaign, { description: 'Takes the public page down; the address is kept for a later publication' })
+  unpublishCampaign(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+    return campaignService.unpublish(signedIn(ctx), id);
+  }
+
   @FieldResolver(() => Money, { description: 'Posted donations of the campaign, net of voids' })
   async received(@Root() campaign: Campaign, @Ctx() ctx: RequestContext): Promise<number> {
     return (await progress(ctx, campaign)).received;

@@ -1,13 +1,15 @@
-import { raw, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import { raw, UniqueConstraintViolationException, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import type { SignedInContext } from '../../common/context';
 import { todayVn } from '../../common/dates';
-import { badInput } from '../../common/errors';
+import { AppError, badInput, conflict, ErrorCode } from '../../common/errors';
 import { pageOptions, parseId } from '../../common/pagination';
 import { findInScope } from '../../common/scope';
 import { likeEscape, viFold } from '../../common/text';
 import { donorService } from '../donors/donor.service';
 import { fundService } from '../funds/fund.service';
+import { User } from '../users/user.entity';
 import { Campaign, Pledge } from './campaign.entity';
+import { publicSlugBase } from './campaign.public';
 import type { CampaignFilter, CampaignListArgs, CreateCampaignArgs, CreatePledgeArgs, PledgeFilter, PledgeListArgs, UpdateCampaignArgs } from './campaign.inputs';
 
 const campaignSortable = { id: 'id', name: 'name', startsOn: 'startsOn', endsOn: 'endsOn', target: 'target', fundId: 'fund' };
@@ -39,6 +41,20 @@ async function pledgeWhere(ctx: SignedInContext, filter: PledgeFilter = {}): Pro
 
 function assertPeriod(startsOn: string, endsOn: string): void {
   if (endsOn < startsOn) throw badInput('endsOn must be on or after startsOn', 'endsOn');
+}
+
+/** A free public address for the campaign: its base slug, or with "-2", "-3"… when another campaign holds it. */
+export async function freePublicSlug(em: EntityManager, campaign: Campaign): Promise<string> {
+  const base = publicSlugBase(campaign.name, campaign.startsOn);
+  const taken = new Set(
+    // The base is [a-z0-9-] only: no LIKE wildcard in it.
+    (await em.execute<{ public_slug: string }[]>('select public_slug from campaign where public_slug = ? or public_slug like ?', [base, `${base}-%`])).map(
+      (r) => r.public_slug,
+    ),
+  );
+  let slug = base;
+  for (let n = 2; taken.has(slug); n += 1) slug = `${base}-${n}`;
+  return slug;
 }
 
 export interface CampaignProgress {
@@ -107,6 +123,35 @@ export const campaignService = {
     if (args.endsOn) campaign.endsOn = args.endsOn;
     if (args.target) campaign.target = args.target;
     assertPeriod(campaign.startsOn, campaign.endsOn);
+    await ctx.em.flush();
+    return campaign;
+  },
+
+  /**
+   * Makes the campaign's public page visible (opt-in). The first publication gives it its address,
+   * kept afterwards (a rename does not move it). Publishing a published campaign is refused.
+   */
+  async publish(ctx: SignedInContext, id: string): Promise<Campaign> {
+    const campaign = await findInScope(ctx.em, Campaign, 'Campaign', parseId(id, 'Campaign'), ctx.scope.through<Campaign>('fund.unit'), { lockMode: 'pessimistic_write' });
+    if (campaign.publishedAt) throw new AppError(ErrorCode.INVALID_TRANSITION, `Campaign "${campaign.name}" is already public at /public/campaigns/${campaign.publicSlug}`);
+    campaign.publicSlug ??= await freePublicSlug(ctx.em, campaign);
+    campaign.publishedAt = new Date();
+    campaign.publishedBy = ctx.em.getReference(User, ctx.user.id, { wrapped: true });
+    try {
+      await ctx.em.flush();
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) throw conflict('Another campaign was published with the same address at the same moment: publish again', { field: 'id' });
+      throw error;
+    }
+    return campaign;
+  },
+
+  /** Takes the public page down; its address is kept for a later publication. */
+  async unpublish(ctx: SignedInContext, id: string): Promise<Campaign> {
+    const campaign = await findInScope(ctx.em, Campaign, 'Campaign', parseId(id, 'Campaign'), ctx.scope.through<Campaign>('fund.unit'), { lockMode: 'pessimistic_write' });
+    if (!campaign.publishedAt) throw new AppError(ErrorCode.INVALID_TRANSITION, `Campaign "${campaign.name}" is not public`);
+    campaign.publishedAt = undefined;
+    campaign.publishedBy = undefined;
     await ctx.em.flush();
     return campaign;
   },

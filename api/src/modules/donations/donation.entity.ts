@@ -29,7 +29,7 @@ registerEnumType(DonationStatus, { name: 'DonationStatus' });
 @Unique({ properties: ['fund', 'receiptYear', 'receiptSeq'] })
 @Index({ properties: ['fund', 'receivedOn'] })
 export class Donation {
-  [OptionalProps]?: 'createdAt' | 'status' | 'fundId' | 'donorId' | 'campaignId' | 'pledgeId';
+  [OptionalProps]?: 'createdAt' | 'status' | 'publicAnonymous' | 'fundId' | 'donorId' | 'campaignId' | 'pledgeId';
 
   @Field(() => ID)
   @PrimaryKey({ type: new BigIntType('number'), autoincrement: true })
@@ -84,6 +84,10 @@ export class Donation {
   @Field(() => String, { nullable: true })
   @Property({ type: 'string', columnType: 'text', nullable: true })
   note?: string;
+
+  @Field(() => Boolean, { description: "The donor asked not to be named publicly: the campaign's public page shows \"Nhà hảo tâm ẩn danh\"" })
+  @Property({ type: 'boolean', default: false })
+  publicAnonymous: boolean = false;
 
   /** The client's key: the same key returns this donation and posts nothing twice. */
   @Property({ type: 'string', columnType: 'text', unique: true })

@@ -1,4 +1,4 @@
-import { IsEnum, IsInt, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { ProgramCategory } from '../../common/categories';
@@ -102,6 +102,11 @@ export class CreateDonationArgs {
   @IsOptional()
   @MaxLength(1000)
   note?: string;
+
+  @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'Ẩn tên trên trang công khai: the public page of the campaign shows "Nhà hảo tâm ẩn danh"' })
+  @IsOptional()
+  @IsBoolean()
+  publicAnonymous?: boolean;
 
   @Field(() => String, { description: 'Chosen by the client (e.g. a UUID): the same key returns the same donation and posts nothing twice' })
   @IsString()

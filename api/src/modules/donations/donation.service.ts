@@ -59,6 +59,7 @@ function samePayload(donation: Donation, args: CreateDonationArgs): boolean {
     donation.amount === args.amount &&
     donation.receivedOn === args.receivedOn &&
     donation.method === args.method &&
+    donation.publicAnonymous === (args.publicAnonymous === true) &&
     (donation.donor?.id ?? null) === (args.donorId ? Number(args.donorId) : null)
   );
 }
@@ -149,6 +150,7 @@ export const donationService = {
           campaign: campaign ?? (pledge ? pledge.campaign : undefined),
           pledge,
           note: args.note?.trim() || undefined,
+          publicAnonymous: args.publicAnonymous === true,
           idempotencyKey: args.idempotencyKey,
           createdBy: em.getReference(User, ctx.user.id),
           transaction: em.getReference(LedgerTransaction, posted.transactionId),
