@@ -52,6 +52,7 @@ const ok = <T extends GraphQLResponse>(res: T): T => {
   return res;
 };
 const conn = () => server.orm.em.getConnection();
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows of ad-hoc SQL checks
 const sql = <T = Record<string, any>>(query: string, params: unknown[] = []) => conn().execute<T[]>(query, params);
 
 interface Fixture {
