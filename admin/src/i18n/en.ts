@@ -1,5 +1,6 @@
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
+import { reorganisationEnglish } from '../reorganisation/i18n.en';
 import { appEnglish } from './app.en';
 import { housingEnglish } from './housing.en';
 import { childrenEnglish } from './children.en';
@@ -10,6 +11,6 @@ import { supportEnglish } from './support.en';
 export const en: TranslationMessages = {
   ...englishMessages,
   ...appEnglish,
-  resources: { ...appEnglish.resources, ...housingEnglish.resources, ...memorialEnglish.resources, ...childrenEnglish.resources, ...supportEnglish.resources },
-  soquy: { ...appEnglish.soquy, ...housingEnglish.soquy, ...memorialEnglish.soquy, ...childrenEnglish.soquy, ...supportEnglish.soquy },
+  resources: { ...appEnglish.resources, ...housingEnglish.resources, ...memorialEnglish.resources, ...childrenEnglish.resources, ...supportEnglish.resources, ...reorganisationEnglish.resources },
+  soquy: { ...appEnglish.soquy, ...housingEnglish.soquy, ...memorialEnglish.soquy, ...childrenEnglish.soquy, ...supportEnglish.soquy, ...reorganisationEnglish.soquy },
 };

@@ -1,4 +1,5 @@
 import type { TranslationMessages } from 'react-admin';
+import { reorganisationVietnamese } from '../reorganisation/i18n.vi';
 import { appVietnamese } from './app.vi';
 import { housingVietnamese } from './housing.vi';
 import { childrenVietnamese } from './children.vi';
@@ -10,6 +11,6 @@ import { reactAdminVietnamese } from './react-admin.vi';
 export const vi: TranslationMessages = {
   ...reactAdminVietnamese,
   ...appVietnamese,
-  resources: { ...appVietnamese.resources, ...housingVietnamese.resources, ...memorialVietnamese.resources, ...childrenVietnamese.resources, ...supportVietnamese.resources },
-  soquy: { ...appVietnamese.soquy, ...housingVietnamese.soquy, ...memorialVietnamese.soquy, ...childrenVietnamese.soquy, ...supportVietnamese.soquy },
+  resources: { ...appVietnamese.resources, ...housingVietnamese.resources, ...memorialVietnamese.resources, ...childrenVietnamese.resources, ...supportVietnamese.resources, ...reorganisationVietnamese.resources },
+  soquy: { ...appVietnamese.soquy, ...housingVietnamese.soquy, ...memorialVietnamese.soquy, ...childrenVietnamese.soquy, ...supportVietnamese.soquy, ...reorganisationVietnamese.soquy },
 };
