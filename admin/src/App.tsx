@@ -18,6 +18,7 @@ import { households } from './households';
 import { housingGrants } from './housing';
 import { memorialWorks } from './memorial';
 import { policyRates } from './policy';
+import { successionEvents } from './reorganisation';
 import { ProgramReports } from './reports';
 import { scholarships } from './scholarships';
 import { surgeryCases } from './surgery';
@@ -63,6 +64,7 @@ export const App = () => (
     <Resource name="Scholarship" {...scholarships} />
     <Resource name="SurgeryCase" {...surgeryCases} />
     <Resource name="PolicyRate" {...policyRates} />
+    <Resource name="UnitSuccessionEvent" {...successionEvents} />
     <Resource name="User" {...users} />
     <Resource name="AuditEvent" {...auditEvents} />
     <CustomRoutes>

@@ -15,6 +15,7 @@ export type Permission =
   | 'Public'
   | 'Authenticated'
   | 'UnitRead'
+  | 'UnitReorganise'
   | 'UserRead'
   | 'UserCreate'
   | 'UserUpdate'
@@ -59,6 +60,8 @@ export interface AdministrativeUnit extends RaRecord<string> {
   parentId: string | null;
   validFrom: string | null;
   validTo: string | null;
+  /** The unit that took this one over in a reorganisation. */
+  successorId?: string | null;
 }
 
 export interface User extends RaRecord<string> {

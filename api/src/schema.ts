@@ -20,6 +20,7 @@ import { MemorialWorkResolver } from './modules/memorial/memorial-work.resolver'
 import { PolicyRateResolver } from './modules/policy/policy-rate.resolver';
 import { FundingLineResolver, ProjectEventResolver } from './modules/projects/project.resolver';
 import { ProgramReportResolver } from './modules/reports/program-reports';
+import { UnitSuccessionResolver } from './modules/reorganisation/succession.resolver';
 import { UnitResolver } from './modules/units/unit.resolver';
 import { UserResolver } from './modules/users/user.resolver';
 
@@ -43,6 +44,7 @@ export const resolvers: NonEmptyArray<new (...args: never[]) => object> = [
   ProjectEventResolver,
   ProgramReportResolver,
   DashboardResolver,
+  UnitSuccessionResolver,
   ...childrenResolvers,
 ];
 

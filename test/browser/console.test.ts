@@ -22,7 +22,7 @@ describe('the console', () => {
     await signIn(page, 'admin@soquy.example');
 
     await page.getByText('1-25 / 237').waitFor();
-    await page.getByRole('menuitem', { name: 'Đơn vị hành chính' }).waitFor();
+    await page.getByRole('menuitem', { name: 'Đơn vị hành chính', exact: true }).waitFor();
     await page.getByRole('menuitem', { name: 'Người dùng' }).waitFor();
     await page.getByRole('cell', { name: 'Tỉnh Nam Định', exact: true }).first().waitFor();
 
@@ -54,7 +54,7 @@ describe('the console', () => {
     const rows = page.locator('.RaDatagrid-tbody tr');
     expect(await rows.count()).toBe(1);
     expect(await rows.first().getByRole('cell', { name: 'Thị trấn Gôi' }).count()).toBe(1);
-    await page.getByRole('menuitem', { name: 'Đơn vị hành chính' }).waitFor();
+    await page.getByRole('menuitem', { name: 'Đơn vị hành chính', exact: true }).waitFor();
     expect(await page.getByRole('menuitem', { name: 'Người dùng' }).count()).toBe(0);
 
     // The list of users is refused, not merely hidden from the menu.

@@ -198,6 +198,8 @@ export const appEnglish = {
         parentId: 'Part of',
         validFrom: 'In force from',
         validTo: 'In force until',
+        current: 'In force today',
+        successorId: 'Merged into',
         q: 'Search',
       },
     },

@@ -197,6 +197,8 @@ export const appVietnamese: AppMessages = {
         parentId: 'Trực thuộc',
         validFrom: 'Hiệu lực từ ngày',
         validTo: 'Hiệu lực đến ngày',
+        current: 'Đang có hiệu lực',
+        successorId: 'Sáp nhập vào',
         q: 'Tìm kiếm',
       },
     },

@@ -1,5 +1,6 @@
 import type { TranslationMessages } from 'react-admin';
 import { dashboardVietnamese } from '../dashboard/i18n.vi';
+import { reorganisationVietnamese } from '../reorganisation/i18n.vi';
 import { appVietnamese } from './app.vi';
 import { housingVietnamese } from './housing.vi';
 import { childrenVietnamese } from './children.vi';
@@ -12,6 +13,6 @@ import { reactAdminVietnamese } from './react-admin.vi';
 export const vi: TranslationMessages = {
   ...reactAdminVietnamese,
   ...appVietnamese,
-  resources: { ...appVietnamese.resources, ...housingVietnamese.resources, ...memorialVietnamese.resources, ...childrenVietnamese.resources, ...supportVietnamese.resources },
-  soquy: { ...appVietnamese.soquy, ...housingVietnamese.soquy, ...memorialVietnamese.soquy, ...childrenVietnamese.soquy, ...supportVietnamese.soquy, ...dashboardVietnamese.soquy, ...publicPagesVietnamese.soquy },
+  resources: { ...appVietnamese.resources, ...housingVietnamese.resources, ...memorialVietnamese.resources, ...childrenVietnamese.resources, ...supportVietnamese.resources, ...reorganisationVietnamese.resources },
+  soquy: { ...appVietnamese.soquy, ...housingVietnamese.soquy, ...memorialVietnamese.soquy, ...childrenVietnamese.soquy, ...supportVietnamese.soquy, ...dashboardVietnamese.soquy, ...publicPagesVietnamese.soquy, ...reorganisationVietnamese.soquy },
 };

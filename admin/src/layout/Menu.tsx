@@ -3,7 +3,7 @@ import { Fragment } from 'react';
 import { Menu as RaMenu, useCanAccess, useResourceDefinitions, useTranslate } from 'react-admin';
 
 /** The console's menu order: money first, then the reference data, users and the audit trail. */
-const ORDER = ['Fund', 'Donation', 'Disbursement', 'Donor', 'Campaign', 'BeneficiaryHousehold', 'HousingGrant', 'MemorialWork', 'Child', 'GiftCampaign', 'Scholarship', 'SurgeryCase', 'PolicyRate', 'AdministrativeUnit', 'User', 'AuditEvent'];
+const ORDER = ['Fund', 'Donation', 'Disbursement', 'Donor', 'Campaign', 'BeneficiaryHousehold', 'HousingGrant', 'MemorialWork', 'Child', 'GiftCampaign', 'Scholarship', 'SurgeryCase', 'PolicyRate', 'AdministrativeUnit', 'UnitSuccessionEvent', 'User', 'AuditEvent'];
 
 /** The program resources: the program reports come right after the last of them. */
 const PROGRAMS = ['BeneficiaryHousehold', 'HousingGrant', 'MemorialWork'];

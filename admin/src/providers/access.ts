@@ -17,6 +17,7 @@ const rules: Readonly<Record<string, Readonly<Record<string, Permission>>>> = {
   BeneficiaryHousehold: { list: 'HouseholdRead', show: 'HouseholdRead', create: 'HouseholdWrite', edit: 'HouseholdWrite' },
   HousingGrant: { list: 'HousingRead', show: 'HousingRead', create: 'HousingWrite', steps: 'HousingWrite', report: 'HousingRead' },
   MemorialWork: { list: 'MemorialRead', show: 'MemorialRead', create: 'MemorialWrite', steps: 'MemorialWrite', report: 'MemorialRead' },
+  UnitSuccessionEvent: { list: 'UnitReorganise', show: 'UnitReorganise', create: 'UnitReorganise', apply: 'UnitReorganise' },
   PolicyRate: { list: 'PolicyRead', show: 'PolicyRead', revise: 'PolicyWrite' },
   Child: { list: 'ChildRead', show: 'ChildRead', create: 'ChildWrite', edit: 'ChildWrite' },
   GiftCampaign: { list: 'ChildRead', show: 'ChildRead', create: 'GiftWrite', handOver: 'GiftWrite', return: 'GiftWrite' },

@@ -16,11 +16,11 @@ import {
   type HousingReportRow,
 } from '../housing/types';
 import type { SoQuyDataProvider } from '../providers/dataProvider';
-import { DimensionPicker, EnumFilter, ReportExportButtons, YearFilter } from './ReportControls';
+import { DimensionPicker, EnumFilter, ReportExportButtons, UnitViewSelect, YearFilter, type UnitView } from './ReportControls';
 import { ReportTable, type ReportColumn } from './ReportTable';
 
-const HOUSING_REPORT = `query HousingReport($filter: HousingGrantFilter, $groupBy: [HousingReportDimension!]!) {
-  housingReport(filter: $filter, groupBy: $groupBy) {
+const HOUSING_REPORT = `query HousingReport($filter: HousingGrantFilter, $groupBy: [HousingReportDimension!]!, $unitView: UnitView) {
+  housingReport(filter: $filter, groupBy: $groupBy, unitView: $unitView) {
     status type program districtId districtName communeId communeName year count amount approvedTotal paidAmount
   }
 }`;
@@ -33,6 +33,7 @@ export const HousingReport = () => {
   const translate = useTranslate();
   const [groupBy, setGroupBy] = useState<HousingReportDimension[]>(['TYPE', 'YEAR']);
   const [year, setYear] = useState('');
+  const [unitView, setUnitView] = useState<UnitView>('RECORDED');
   const [program, setProgram] = useState('');
   const [type, setType] = useState('');
   const [status, setStatus] = useState('');
@@ -43,9 +44,9 @@ export const HousingReport = () => {
     ...(status ? { status: [status] } : {}),
   };
   const { data, error, isPending } = useQuery({
-    queryKey: ['housingReport', groupBy, filter],
+    queryKey: ['housingReport', groupBy, filter, unitView],
     placeholderData: keepPreviousData,
-    queryFn: async () => (await dataProvider.request<{ housingReport: HousingReportRow[] }>(HOUSING_REPORT, { filter, groupBy })).housingReport,
+    queryFn: async () => (await dataProvider.request<{ housingReport: HousingReportRow[] }>(HOUSING_REPORT, { filter, groupBy, unitView })).housingReport,
   });
 
   const enumCell = (prefix: string, value: string | null) => (value ? translate(`${prefix}.${value}`, { _: value }) : '');
@@ -83,7 +84,8 @@ export const HousingReport = () => {
           <EnumFilter label="soquy.reports.housing_dimension.PROGRAM" value={program} onChange={setProgram} values={housingPrograms} prefix="soquy.housing.program" />
           <EnumFilter label="soquy.reports.housing_dimension.TYPE" value={type} onChange={setType} values={housingGrantTypes} prefix="soquy.housing.type" />
           <EnumFilter label="soquy.reports.housing_dimension.STATUS" value={status} onChange={setStatus} values={housingGrantStatuses} prefix="soquy.housing.status" />
-          <ReportExportButtons name="housing-report" groupBy={groupBy} filter={filter} disabled={!data} />
+          <UnitViewSelect value={unitView} onChange={setUnitView} />
+          <ReportExportButtons name="housing-report" groupBy={groupBy} filter={filter} unitView={unitView} disabled={!data} />
         </Stack>
         {error ? (
           <Alert severity="error">{error instanceof Error ? translate(error.message, { _: error.message }) : translate('ra.notification.http_error')}</Alert>

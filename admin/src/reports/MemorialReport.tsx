@@ -17,11 +17,11 @@ import {
 } from '../housing/types';
 import type { SoQuyDataProvider } from '../providers/dataProvider';
 import { unitLevels } from '../types';
-import { DimensionPicker, EnumFilter, ReportExportButtons, YearFilter } from './ReportControls';
+import { DimensionPicker, EnumFilter, ReportExportButtons, UnitViewSelect, YearFilter, type UnitView } from './ReportControls';
 import { ReportTable, type ReportColumn } from './ReportTable';
 
-const MEMORIAL_REPORT = `query MemorialReport($filter: MemorialWorkFilter, $groupBy: [MemorialReportDimension!]!) {
-  memorialReport(filter: $filter, groupBy: $groupBy) {
+const MEMORIAL_REPORT = `query MemorialReport($filter: MemorialWorkFilter, $groupBy: [MemorialReportDimension!]!, $unitView: UnitView) {
+  memorialReport(filter: $filter, groupBy: $groupBy, unitView: $unitView) {
     status kind scope level unitId unitName year count approvedCost supportAmount paidAmount averageProgress
   }
 }`;
@@ -37,6 +37,7 @@ export const MemorialReport = ({ locale }: { locale: string }) => {
   const translate = useTranslate();
   const [groupBy, setGroupBy] = useState<MemorialReportDimension[]>(['KIND', 'LEVEL']);
   const [year, setYear] = useState('');
+  const [unitView, setUnitView] = useState<UnitView>('RECORDED');
   const [kind, setKind] = useState('');
   const [scope, setScope] = useState('');
   const [level, setLevel] = useState('');
@@ -49,9 +50,9 @@ export const MemorialReport = ({ locale }: { locale: string }) => {
     ...(status ? { status: [status] } : {}),
   };
   const { data, error, isPending } = useQuery({
-    queryKey: ['memorialReport', groupBy, filter],
+    queryKey: ['memorialReport', groupBy, filter, unitView],
     placeholderData: keepPreviousData,
-    queryFn: async () => (await dataProvider.request<{ memorialReport: MemorialReportRow[] }>(MEMORIAL_REPORT, { filter, groupBy })).memorialReport,
+    queryFn: async () => (await dataProvider.request<{ memorialReport: MemorialReportRow[] }>(MEMORIAL_REPORT, { filter, groupBy, unitView })).memorialReport,
   });
 
   const enumCell = (prefix: string, value: string | null) => (value ? translate(`${prefix}.${value}`, { _: value }) : '');
@@ -102,7 +103,8 @@ export const MemorialReport = ({ locale }: { locale: string }) => {
           <EnumFilter label="soquy.reports.memorial_dimension.SCOPE" value={scope} onChange={setScope} values={memorialWorkScopes} prefix="soquy.reports.memorial_scope" />
           <EnumFilter label="soquy.reports.memorial_dimension.LEVEL" value={level} onChange={setLevel} values={unitLevels} prefix="soquy.reports.level" />
           <EnumFilter label="soquy.reports.memorial_dimension.STATUS" value={status} onChange={setStatus} values={memorialWorkStatuses} prefix="soquy.reports.memorial_status" />
-          <ReportExportButtons name="memorial-report" groupBy={groupBy} filter={filter} disabled={!data} />
+          <UnitViewSelect value={unitView} onChange={setUnitView} />
+          <ReportExportButtons name="memorial-report" groupBy={groupBy} filter={filter} unitView={unitView} disabled={!data} />
         </Stack>
         {error ? (
           <Alert severity="error">{error instanceof Error ? translate(error.message, { _: error.message }) : translate('ra.notification.http_error')}</Alert>

@@ -91,17 +91,46 @@ export const YearFilter = ({ value, onChange }: { value: string; onChange: (valu
   );
 };
 
+export const unitViews = ['RECORDED', 'MAPPED'] as const;
+export type UnitView = (typeof unitViews)[number];
+
+/** Units as recorded on each record, or mapped to today's units after reorganisations. */
+export const UnitViewSelect = ({ value, onChange }: { value: UnitView; onChange: (value: UnitView) => void }) => {
+  const translate = useTranslate();
+  return (
+    <TextField select size="small" fullWidth={false} label={translate('soquy.reports.unit_view')} value={value} onChange={(event) => onChange(event.target.value as UnitView)} sx={{ width: 240 }}>
+      {unitViews.map((view) => (
+        <MenuItem key={view} value={view}>
+          {translate(`soquy.reports.unit_view_${view}`)}
+        </MenuItem>
+      ))}
+    </TextField>
+  );
+};
+
 const formats = ['csv', 'xlsx'] as const;
 
 /** "Xuất CSV" and "Xuất Excel": the server's file of the report with the same grouping and filter. */
-export const ReportExportButtons = ({ name, groupBy, filter, disabled }: { name: string; groupBy: string[]; filter: Record<string, unknown>; disabled?: boolean }) => {
+export const ReportExportButtons = ({
+  name,
+  groupBy,
+  filter,
+  unitView = 'RECORDED',
+  disabled,
+}: {
+  name: string;
+  groupBy: string[];
+  filter: Record<string, unknown>;
+  unitView?: UnitView;
+  disabled?: boolean;
+}) => {
   const dataProvider = useDataProvider<SoQuyDataProvider>();
   const notify = useNotify();
   const [busy, setBusy] = useState<(typeof formats)[number] | null>(null);
   const download = async (format: (typeof formats)[number]) => {
     setBusy(format);
     try {
-      const { data } = await dataProvider.downloadExport(name, format, { groupBy: groupBy.join(','), filter: JSON.stringify(filter) });
+      const { data } = await dataProvider.downloadExport(name, format, { groupBy: groupBy.join(','), filter: JSON.stringify(filter), unitView });
       notify('soquy.reports.exported', { type: 'info', messageArgs: { file: data.fileName } });
     } catch (error) {
       notify(error instanceof Error && error.message ? error.message : 'ra.notification.http_error', { type: 'error' });

@@ -3,7 +3,7 @@ import { Datagrid, Pagination, ReferenceManyField, TextField, useRecordContext, 
 import type { AdministrativeUnit } from '../types';
 import { UnitLevelField } from './UnitLevelField';
 
-/** The units directly below this one, a page at a time; each row opens its own page. Communes have none. */
+/** The units directly below this one in force today, a page at a time; each row opens its own page. Communes have none. */
 export const UnitChildren = () => {
   const record = useRecordContext<AdministrativeUnit>();
   const translate = useTranslate();
@@ -16,6 +16,7 @@ export const UnitChildren = () => {
       <ReferenceManyField
         reference="AdministrativeUnit"
         target="parentId"
+        filter={{ current: true }}
         sort={{ field: 'code', order: 'ASC' }}
         perPage={10}
         pagination={<Pagination rowsPerPageOptions={[10, 25, 50]} />}

@@ -60,6 +60,8 @@ export enum Permission {
   GiftWrite = 'gift.write',
   /** Scholarships and surgery cases. */
   ChildSupportWrite = 'childSupport.write',
+  /** Record and apply succession events (reorganisation of administrative units). */
+  UnitReorganise = 'unit.reorganise',
 }
 registerEnumType(Permission, { name: 'Permission' });
 
@@ -91,7 +93,7 @@ const fundManagement = [
 
 /** Which role may do what. INSPECTOR holds read permissions only (checked by a test). */
 export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
-  [Role.ADMIN]: [...read, Permission.UserRead, Permission.UserCreate, Permission.UserUpdate, Permission.UserResetPassword, Permission.LedgerVerify, Permission.AuditRead, Permission.PolicyWrite],
+  [Role.ADMIN]: [...read, Permission.UserRead, Permission.UserCreate, Permission.UserUpdate, Permission.UserResetPassword, Permission.LedgerVerify, Permission.AuditRead, Permission.PolicyWrite, Permission.UnitReorganise],
   [Role.FUND_MANAGER]: [
     ...read,
     ...fundManagement,
@@ -128,6 +130,7 @@ export const writePermissions: readonly Permission[] = [
   Permission.UserCreate,
   Permission.UserUpdate,
   Permission.UserResetPassword,
+  Permission.UnitReorganise,
   ...fundManagement,
 ];
 

@@ -16,6 +16,7 @@ import { PolicyRate } from '../modules/policy/policy-rate.entity';
 import { FundingLine, ProjectEvent } from '../modules/projects/project.entities';
 import { LoginThrottle } from '../modules/auth/login-throttle.entity';
 import { AppMeta } from '../modules/system/app-meta.entity';
+import { UnitSuccessionEvent, UnitSuccessionLine } from '../modules/reorganisation/succession.entity';
 import { AdministrativeUnit } from '../modules/units/unit.entity';
 import { User } from '../modules/users/user.entity';
 
@@ -50,4 +51,6 @@ export const entities = [
   GiftRecipient,
   Scholarship,
   SurgeryCase,
+  UnitSuccessionEvent,
+  UnitSuccessionLine,
 ];

@@ -8,6 +8,7 @@ import { likeEscape, viFold } from '../../common/text';
 import { donorService } from '../donors/donor.service';
 import { fundService } from '../funds/fund.service';
 import { User } from '../users/user.entity';
+import { assertFundOpen } from '../ledger/ledger.service';
 import { Campaign, Pledge } from './campaign.entity';
 import { publicSlugBase } from './campaign.public';
 import type { CampaignFilter, CampaignListArgs, CreateCampaignArgs, CreatePledgeArgs, PledgeFilter, PledgeListArgs, UpdateCampaignArgs } from './campaign.inputs';
@@ -111,6 +112,7 @@ export const campaignService = {
   async create(ctx: SignedInContext, args: CreateCampaignArgs): Promise<Campaign> {
     assertPeriod(args.startsOn, args.endsOn);
     const fund = await fundService.get(ctx, args.fundId);
+    assertFundOpen(fund);
     const campaign = ctx.em.create(Campaign, { fund, name: args.name.trim(), startsOn: args.startsOn, endsOn: args.endsOn, target: args.target });
     await ctx.em.flush();
     return campaign;

@@ -11,7 +11,7 @@ import { likeEscape, viFold } from '../../common/text';
 import { Fund } from '../funds/fund.entity';
 import { fundService } from '../funds/fund.service';
 import { AccountCode, LedgerTransaction } from '../ledger/ledger.entities';
-import { assertOpenPeriod, nextDocumentNumber, post, type PostingLine } from '../ledger/ledger.service';
+import { assertFundOpen, assertOpenPeriod, nextDocumentNumber, post, type PostingLine } from '../ledger/ledger.service';
 import { assertProjectPayment } from '../projects/project-payments';
 import { User } from '../users/user.entity';
 import { Disbursement, DisbursementCategory as C, DisbursementStatus as S } from './disbursement.entity';
@@ -131,11 +131,13 @@ export const disbursementService = {
     }
     assertAmount(args.amount, 'amount', ctx.config.limits.maxAmount);
     const fund = await fundService.get(ctx, args.fundId);
+    assertFundOpen(fund);
     let targetFund: Fund | undefined;
     if (args.category === C.TRANSFER) {
       if (!args.targetFundId) throw badInput('A TRANSFER needs targetFundId: the fund receiving the money', 'targetFundId');
       targetFund = (await ctx.em.findOne(Fund, { id: parseId(args.targetFundId, 'Fund') })) ?? undefined;
       if (!targetFund) throw badInput(`Fund ${args.targetFundId} does not exist`, 'targetFundId');
+      assertFundOpen(targetFund, 'targetFundId');
       if (targetFund.id === fund.id) throw badInput('A fund cannot transfer to itself', 'targetFundId');
       if (targetFund.kind !== fund.kind) throw badInput('Money moves only between funds of the same kind', 'targetFundId');
     } else if (args.targetFundId) {

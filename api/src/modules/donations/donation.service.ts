@@ -13,7 +13,7 @@ import { ANONYMOUS_NAME, donorService } from '../donors/donor.service';
 import { Fund } from '../funds/fund.entity';
 import { fundService } from '../funds/fund.service';
 import { AccountCode, LedgerTransaction } from '../ledger/ledger.entities';
-import { assertOpenPeriod, nextDocumentNumber, post, type PostingLine } from '../ledger/ledger.service';
+import { assertFundOpen, assertOpenPeriod, nextDocumentNumber, post, type PostingLine } from '../ledger/ledger.service';
 import { User } from '../users/user.entity';
 import { Donation, DonationMethod, DonationStatus } from './donation.entity';
 import type { CreateDonationArgs, DonationFilter, DonationListArgs } from './donation.inputs';
@@ -97,6 +97,7 @@ export const donationService = {
     if (inKind && !args.inKindDescription?.trim()) throw badInput('inKindDescription is required for an in-kind donation: say what was given', 'inKindDescription');
     if (!inKind && args.inKindDescription) throw badInput('inKindDescription is only for in-kind donations', 'inKindDescription');
     const fund = await fundService.get(ctx, args.fundId);
+    assertFundOpen(fund);
     assertOpenPeriod(fund.lockedUntil, args.receivedOn, fund.name);
 
     let donor: Donor | undefined;

@@ -24,7 +24,9 @@ class HousingGrantPermissions {
 }
 
 const P = ProjectType.HOUSING_GRANT;
-const fundTotal = async (ctx: RequestContext, id: number) => (await fundingLines(ctx, P, id)).filter((l) => l.source === FundingSource.FUND).reduce((s, l) => s + l.amount, 0);
+/** The approved FUND lines; a line carried over to a successor fund in a reorganisation is not counted twice. */
+const fundTotal = async (ctx: RequestContext, id: number) =>
+  (await fundingLines(ctx, P, id)).filter((l) => l.source === FundingSource.FUND && !l.carriedFrom).reduce((s, l) => s + l.amount, 0);
 
 @Resolver(() => HousingGrant)
 export class HousingGrantResolver {

@@ -56,6 +56,20 @@ export function assertOpenPeriod(lockedUntil: string | null | undefined, date: s
 }
 
 /**
+ * Refuses new records (donations, disbursements, campaigns) on a fund closed in a reorganisation
+ * of administrative units: its balances went to its successor fund.
+ */
+export function assertFundOpen(fund: { id: number; name: string; closedOn?: string | null; successor?: { id: number } | null }, field = 'fundId'): void {
+  if (fund.closedOn) {
+    throw new AppError(
+      ErrorCode.BAD_USER_INPUT,
+      `${fund.name} was closed on ${formatDateVi(fund.closedOn)} when its administrative unit was reorganised: record this on its successor fund${fund.successor ? ` (${fund.successor.id})` : ''}`,
+      { field, rule: 'FUND_CLOSED', closedOn: fund.closedOn, successorFundId: fund.successor ? String(fund.successor.id) : null },
+    );
+  }
+}
+
+/**
  * Posts one balanced transaction to a fund's ledger, inside the caller's database transaction.
  * Locks the fund row (its hash-chain head), so postings to one fund are serialised and the chain
  * has no forks; the database keeps the balances and refuses any that would go below zero
@@ -66,12 +80,20 @@ export async function post(em: EntityManager, posting: Posting): Promise<Posted>
   if (posting.lines.length < 2 || total !== 0 || posting.lines.some((l) => !Number.isSafeInteger(l.amount) || l.amount === 0)) {
     throw new Error(`unbalanced posting ${posting.kind}: ${JSON.stringify(posting.lines)}`);
   }
-  const [head] = await em.execute<{ last_seq: number; last_hash: string | null; locked_until: string | null; name: string }[]>(
-    'update fund set last_seq = last_seq + 1 where id = ? returning last_seq, last_hash, locked_until::text, name',
+  const [head] = await em.execute<{ last_seq: number; last_hash: string | null; locked_until: string | null; closed_on: string | null; name: string }[]>(
+    'update fund set last_seq = last_seq + 1 where id = ? returning last_seq, last_hash, locked_until::text, closed_on::text, name',
     [posting.fundId],
   );
   if (!head) throw badInput(`Fund ${posting.fundId} does not exist`, 'fundId');
   assertOpenPeriod(head.locked_until, posting.occurredOn, head.name);
+  // The database refuses it too (trigger ledger_refuse_closed_fund); answered here with a clear code.
+  if (head.closed_on && posting.occurredOn > head.closed_on) {
+    throw new AppError(ErrorCode.BAD_USER_INPUT, `${head.name} was closed on ${formatDateVi(head.closed_on)}: nothing can be posted to it after that day (${formatDateVi(posting.occurredOn)})`, {
+      field: 'date',
+      closedOn: head.closed_on,
+      rule: 'FUND_CLOSED',
+    });
+  }
 
   const keys = [...new Map(posting.lines.map((l) => [accountKey(l.code, l.purpose), l])).values()];
   await em.execute(

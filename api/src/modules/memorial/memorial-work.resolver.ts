@@ -135,7 +135,7 @@ export class MemorialWorkResolver {
 
   @FieldResolver(() => Money, { description: 'What the FUND lines total' })
   async fundLinesTotal(@Root() work: MemorialWork, @Ctx() ctx: RequestContext) {
-    return (await fundingLines(ctx, P, work.id)).filter((l) => l.source === FundingSource.FUND).reduce((s, l) => s + l.amount, 0);
+    return (await fundingLines(ctx, P, work.id)).filter((l) => l.source === FundingSource.FUND && !l.carriedFrom).reduce((s, l) => s + l.amount, 0);
   }
 
   @FieldResolver(() => Money, { description: 'Paid by disbursements linked to the work' })

@@ -102,7 +102,9 @@ export async function assertProjectPayment(ctx: SignedInContext, payment: Projec
     if (!payable.includes(c.status)) throw notPayable(what, c.status, payable);
     if (payment.category !== C.SURGERY) throw badInput(`${what} is paid as SURGERY`, 'category');
   }
-  const line = await em.findOne(FundingLine, { projectType: payment.projectType, projectId: payment.projectId, source: FundingSource.FUND, fund: payment.fundId });
+  // A fund may hold two lines of a project: its own and one carried over from a fund closed in a reorganisation.
+  const fundLines = await em.find(FundingLine, { projectType: payment.projectType, projectId: payment.projectId, source: FundingSource.FUND, fund: payment.fundId });
+  const line = fundLines.length > 0 ? { amount: fundLines.reduce((s, l) => s + l.amount, 0) } : null;
   if (!line) throw badInput(`${what} has no funding line from this fund: pay it from one of its FUND lines`, 'fundId');
   if (firstTranche && heldTotal + payment.amount > firstTranche.limit) {
     const rate = await findRateOn(em, RateCode.HOUSING_FIRST_TRANCHE, firstTranche.approvedOn);

@@ -28,7 +28,7 @@ registerEnumType(FundingSource, {
 @Index({ properties: ['projectType', 'projectId'] })
 @Check({ name: 'funding_line_check', expression: "(amount > 0) AND ((source = 'FUND'::funding_source) = (fund_id IS NOT NULL))" })
 export class FundingLine {
-  [OptionalProps]?: 'fundId';
+  [OptionalProps]?: 'fundId' | 'carriedFromId';
 
   @Field(() => ID)
   @PrimaryKey({ type: new BigIntType('number'), autoincrement: true })
@@ -57,9 +57,22 @@ export class FundingLine {
   @Property({ type: new BigIntType('number') })
   amount!: number;
 
+  /**
+   * A line appended when a reorganisation closed the fund of `carriedFrom`: the successor fund
+   * takes over what the closed fund had not paid. Not part of the approved total (the original
+   * line is), only of what each fund may pay.
+   */
+  @ManyToOne({ entity: () => FundingLine, ref: true, nullable: true, deleteRule: 'restrict' })
+  carriedFrom?: Ref<FundingLine>;
+
   @Field(() => ID, { nullable: true, description: 'For a FUND line: the fund that pays' })
   get fundId(): number | undefined {
     return this.fund?.id;
+  }
+
+  @Field(() => ID, { nullable: true, description: 'The line of a fund closed in a reorganisation whose unpaid part this line carries over' })
+  get carriedFromId(): number | undefined {
+    return this.carriedFrom?.id;
   }
 }
 

@@ -65,6 +65,17 @@ export class MemorialReportRow {
   @Field(() => Float, { description: 'Average progress, in percent' }) averageProgress!: number;
 }
 
+export enum UnitView {
+  /** The unit stored on each record: the one in force on its date. */
+  RECORDED = 'RECORDED',
+  /** Each record's unit mapped to today's unit through its successors (unit_current_id). */
+  MAPPED = 'MAPPED',
+}
+registerEnumType(UnitView, { name: 'UnitView', description: 'Units as recorded, or mapped to the units in force today (after reorganisations)' });
+
+/** The SQL giving the unit a row is grouped under. */
+const unitOf = (column: string, view: UnitView) => (view === UnitView.MAPPED ? `unit_current_id(${column})` : column);
+
 interface Dimension {
   select: string[];
   group: string[];
@@ -102,13 +113,13 @@ const placeholders = (sql: string) => sql.replace(/\$\d+/g, '?');
 const nullable = <T>(v: T | null | undefined): T | undefined => (v === null ? undefined : v);
 const idOf = (v: string | number | null | undefined): string | undefined => (v === null || v === undefined ? undefined : String(v));
 
-export async function housingReport(ctx: SignedInContext, groupBy: HousingReportDimension[], filter: HousingGrantFilter = {}): Promise<HousingReportRow[]> {
+export async function housingReport(ctx: SignedInContext, groupBy: HousingReportDimension[], filter: HousingGrantFilter = {}, unitView = UnitView.RECORDED): Promise<HousingReportRow[]> {
   const ids = ctx.em.createQueryBuilder(HousingGrant, 'g0').select('g0.id').where(housingGrantWhere(ctx, filter) as never);
   const { select, group, order } = grouping(housingDimensions, groupBy);
   const rows = await ctx.em.execute<Record<string, string | number | null>[]>(
     `with paid as (select project_id, sum(amount) as paid from disbursement where project_type = 'HOUSING_GRANT' and status = 'PAID' group by project_id)
      select ${select} count(*)::int as count, coalesce(sum(g.amount), 0) as amount, coalesce(sum(g.approved_total), 0) as approved_total, coalesce(sum(p.paid), 0) as paid
-       from housing_grant g join administrative_unit c on c.id = g.unit_id left join administrative_unit d on d.id = c.parent_id left join paid p on p.project_id = g.id
+       from housing_grant g join administrative_unit c on c.id = ${unitOf('g.unit_id', unitView)} left join administrative_unit d on d.id = c.parent_id left join paid p on p.project_id = g.id
       where g.id in (${placeholders(ids.getQuery())}) ${group} ${order}`,
     [...ids.getParams()],
   );
@@ -128,14 +139,14 @@ export async function housingReport(ctx: SignedInContext, groupBy: HousingReport
   }));
 }
 
-export async function memorialReport(ctx: SignedInContext, groupBy: MemorialReportDimension[], filter: MemorialWorkFilter = {}): Promise<MemorialReportRow[]> {
+export async function memorialReport(ctx: SignedInContext, groupBy: MemorialReportDimension[], filter: MemorialWorkFilter = {}, unitView = UnitView.RECORDED): Promise<MemorialReportRow[]> {
   const ids = ctx.em.createQueryBuilder(MemorialWork, 'w0').select('w0.id').where(memorialWorkWhere(ctx, filter) as never);
   const { select, group, order } = grouping(memorialDimensions, groupBy);
   const rows = await ctx.em.execute<Record<string, string | number | null>[]>(
     `with paid as (select project_id, sum(amount) as paid from disbursement where project_type = 'MEMORIAL_WORK' and status = 'PAID' group by project_id)
      select ${select} count(*)::int as count, coalesce(sum(w.approved_cost), 0) as approved_cost, coalesce(sum(w.support_amount), 0) as support_amount,
             coalesce(sum(p.paid), 0) as paid, coalesce(round(avg(w.progress), 1), 0) as average_progress
-       from memorial_work w join administrative_unit u on u.id = w.unit_id left join paid p on p.project_id = w.id
+       from memorial_work w join administrative_unit u on u.id = ${unitOf('w.unit_id', unitView)} left join paid p on p.project_id = w.id
       where w.id in (${placeholders(ids.getQuery())}) ${group} ${order}`,
     [...ids.getParams()],
   );
@@ -163,8 +174,9 @@ export class ProgramReportResolver {
     @Ctx() ctx: RequestContext,
     @Arg('groupBy', () => [HousingReportDimension]) groupBy: HousingReportDimension[],
     @Arg('filter', () => HousingGrantFilter, { nullable: true }) filter?: HousingGrantFilter,
+    @Arg('unitView', () => UnitView, { nullable: true, description: 'RECORDED (default) or MAPPED to today’s units, for the district and commune groupings' }) unitView?: UnitView,
   ) {
-    return housingReport(signedIn(ctx), groupBy, filter ?? {});
+    return housingReport(signedIn(ctx), groupBy, filter ?? {}, unitView ?? UnitView.RECORDED);
   }
 
   @Authorized(Permission.MemorialRead)
@@ -173,8 +185,9 @@ export class ProgramReportResolver {
     @Ctx() ctx: RequestContext,
     @Arg('groupBy', () => [MemorialReportDimension]) groupBy: MemorialReportDimension[],
     @Arg('filter', () => MemorialWorkFilter, { nullable: true }) filter?: MemorialWorkFilter,
+    @Arg('unitView', () => UnitView, { nullable: true, description: 'RECORDED (default) or MAPPED to today’s units, for the unit and level groupings' }) unitView?: UnitView,
   ) {
-    return memorialReport(signedIn(ctx), groupBy, filter ?? {});
+    return memorialReport(signedIn(ctx), groupBy, filter ?? {}, unitView ?? UnitView.RECORDED);
   }
 }
 
@@ -202,6 +215,12 @@ function parseGroupBy<D extends string>(req: Request, allowed: Record<D, unknown
   return dims as D[];
 }
 
+function parseUnitView(req: Request): UnitView {
+  const view = String(req.query.unitView ?? UnitView.RECORDED);
+  if (!(view in UnitView)) throw new AppError(ErrorCode.BAD_USER_INPUT, `unitView: ${view} is not one of ${Object.keys(UnitView).join(', ')}`);
+  return view as UnitView;
+}
+
 function assertRead(ctx: SignedInContext, permission: Permission): void {
   if (!hasPermission(ctx.user.role, permission)) throw new AppError(ErrorCode.FORBIDDEN, `Your role (${ctx.user.role}) does not allow this`);
 }
@@ -218,7 +237,7 @@ export async function exportHousingReport(ctx: RequestContext, res: Response, fo
     { key: 'approvedTotal', header: 'Tổng kinh phí (đồng)', numeric: true },
     { key: 'paidAmount', header: 'Đã chi từ quỹ (đồng)', numeric: true },
   ];
-  const rows = await housingReport(signed, groupBy, filter);
+  const rows = await housingReport(signed, groupBy, filter, parseUnitView(req));
   await sendTable(res, format, { name: 'bao-cao-ho-tro-nha-o', sheet: 'Hỗ trợ nhà ở' }, columns, rows as unknown as Record<string, string | number | null>[]);
 }
 
@@ -235,6 +254,6 @@ export async function exportMemorialReport(ctx: RequestContext, res: Response, f
     { key: 'paidAmount', header: 'Đã chi từ quỹ (đồng)', numeric: true },
     { key: 'averageProgress', header: 'Tiến độ bình quân (%)' },
   ];
-  const rows = await memorialReport(signed, groupBy, filter);
+  const rows = await memorialReport(signed, groupBy, filter, parseUnitView(req));
   await sendTable(res, format, { name: 'bao-cao-cong-trinh-ghi-cong', sheet: 'Công trình ghi công' }, columns, rows as unknown as Record<string, string | number | null>[]);
 }

@@ -17,6 +17,10 @@ export class AdministrativeUnitFilter extends SearchFilter {
   @IsOptional()
   @MaxLength(10)
   code?: string;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only the units in force today (true), or only those ended by a reorganisation (false)' })
+  @IsOptional()
+  current?: boolean;
 }
 
 export const { PageArgs: AdministrativeUnitListArgs, FilterArgs: AdministrativeUnitFilterArgs } = listArgsOf(AdministrativeUnitFilter);

@@ -1,5 +1,6 @@
 import { raw, type FilterQuery } from '@mikro-orm/postgresql';
 import type { SignedInContext } from '../../common/context';
+import { todayVn } from '../../common/dates';
 import { pageOptions, parseId } from '../../common/pagination';
 import { findInScope } from '../../common/scope';
 import { likeEscape, viFold } from '../../common/text';
@@ -17,6 +18,10 @@ function where(ctx: SignedInContext, filter: AdministrativeUnitFilter = {}): Fil
   if (filter.level) conditions.push({ level: filter.level });
   if (filter.parentId) conditions.push({ parent: parseId(filter.parentId, 'Parent unit') });
   if (filter.code) conditions.push({ code: filter.code.trim() });
+  if (filter.current !== undefined && filter.current !== null) {
+    const today = todayVn();
+    conditions.push(filter.current ? { $or: [{ validTo: null }, { validTo: { $gte: today } }] } : { validTo: { $lt: today } });
+  }
   const q = filter.q ? viFold(filter.q) : '';
   if (q) conditions.push({ searchText: { $like: `%${likeEscape(q)}%` } });
   return { $and: conditions };
