@@ -17,6 +17,7 @@ import { AuthService } from './modules/auth/auth.service';
 import { exportRoute } from './common/export-route';
 import { exportDisbursements } from './modules/disbursements/disbursement.export';
 import { exportHousingReport, exportMemorialReport } from './modules/reports/program-reports';
+import { exportStatement } from './modules/statements/statement.export';
 import { TokenService } from './modules/auth/token';
 import { buildAppSchema } from './schema';
 
@@ -71,6 +72,7 @@ export async function createApp(config: Config, orm: Orm, jwtSecret: string): Pr
   app.get('/export/disbursements.:format', exportRoute(schema, context, 'DisbursementFilter', exportDisbursements));
   app.get('/export/housing-report.:format', exportRoute(schema, context, 'HousingGrantFilter', exportHousingReport));
   app.get('/export/memorial-report.:format', exportRoute(schema, context, 'MemorialWorkFilter', exportMemorialReport));
+  app.get('/export/statement.:format', exportRoute(schema, context, 'StatementInput', exportStatement, ['xlsx', 'pdf']));
   serveConsole(app, config.adminDist);
   httpServer.on('request', app);
   return {

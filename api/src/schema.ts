@@ -19,6 +19,7 @@ import { MemorialWorkResolver } from './modules/memorial/memorial-work.resolver'
 import { PolicyRateResolver } from './modules/policy/policy-rate.resolver';
 import { FundingLineResolver, ProjectEventResolver } from './modules/projects/project.resolver';
 import { ProgramReportResolver } from './modules/reports/program-reports';
+import { StatementResolver } from './modules/statements/statement.resolver';
 import { UnitResolver } from './modules/units/unit.resolver';
 import { UserResolver } from './modules/users/user.resolver';
 
@@ -41,6 +42,7 @@ export const resolvers: NonEmptyArray<new (...args: never[]) => object> = [
   FundingLineResolver,
   ProjectEventResolver,
   ProgramReportResolver,
+  StatementResolver,
   ...childrenResolvers,
 ];
 

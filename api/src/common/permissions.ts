@@ -60,6 +60,8 @@ export enum Permission {
   GiftWrite = 'gift.write',
   /** Scholarships and surgery cases. */
   ChildSupportWrite = 'childSupport.write',
+  /** Fund statements (báo cáo thu chi quỹ) and their exports. */
+  StatementRead = 'statement.read',
 }
 registerEnumType(Permission, { name: 'Permission' });
 
@@ -77,6 +79,7 @@ const read = [
   Permission.HousingRead,
   Permission.MemorialRead,
   Permission.ChildRead,
+  Permission.StatementRead,
 ];
 const fundManagement = [
   Permission.FundLock,

@@ -8,6 +8,7 @@ import { Migration20261128080000 } from './Migration20261128080000';
 import { Migration20261128090000 } from './Migration20261128090000';
 import { Migration20261128100000 } from './Migration20261128100000';
 import { Migration20261128110000 } from './Migration20261128110000';
+import { Migration20261128140000 } from './Migration20261128140000';
 
 /** Every migration in order. `npm run migration:create` writes a new file; add it here. */
 export const migrationsList: MigrationObject[] = [
@@ -20,4 +21,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128090000', class: Migration20261128090000 },
   { name: 'Migration20261128100000', class: Migration20261128100000 },
   { name: 'Migration20261128110000', class: Migration20261128110000 },
+  { name: 'Migration20261128140000', class: Migration20261128140000 },
 ];
