@@ -18,6 +18,7 @@ import { housingGrants } from './housing';
 import { memorialWorks } from './memorial';
 import { policyRates } from './policy';
 import { ProgramReports } from './reports';
+import { StatementPage } from './statements/StatementPage';
 import { scholarships } from './scholarships';
 import { surgeryCases } from './surgery';
 import { pledges } from './pledges';
@@ -65,6 +66,7 @@ export const App = () => (
     <Resource name="AuditEvent" {...auditEvents} />
     <CustomRoutes>
       <Route path="/reports" element={<ProgramReports />} />
+      <Route path="/statements" element={<StatementPage />} />
     </CustomRoutes>
   </Admin>
 );

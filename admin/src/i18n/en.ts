@@ -1,5 +1,6 @@
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
+import { statementsEnglish } from '../statements/i18n.en';
 import { appEnglish } from './app.en';
 import { housingEnglish } from './housing.en';
 import { childrenEnglish } from './children.en';
@@ -11,5 +12,5 @@ export const en: TranslationMessages = {
   ...englishMessages,
   ...appEnglish,
   resources: { ...appEnglish.resources, ...housingEnglish.resources, ...memorialEnglish.resources, ...childrenEnglish.resources, ...supportEnglish.resources },
-  soquy: { ...appEnglish.soquy, ...housingEnglish.soquy, ...memorialEnglish.soquy, ...childrenEnglish.soquy, ...supportEnglish.soquy },
+  soquy: { ...appEnglish.soquy, ...housingEnglish.soquy, ...memorialEnglish.soquy, ...childrenEnglish.soquy, ...supportEnglish.soquy, ...statementsEnglish.soquy },
 };

@@ -1,4 +1,5 @@
 import type { TranslationMessages } from 'react-admin';
+import { statementsVietnamese } from '../statements/i18n.vi';
 import { appVietnamese } from './app.vi';
 import { housingVietnamese } from './housing.vi';
 import { childrenVietnamese } from './children.vi';
@@ -11,5 +12,5 @@ export const vi: TranslationMessages = {
   ...reactAdminVietnamese,
   ...appVietnamese,
   resources: { ...appVietnamese.resources, ...housingVietnamese.resources, ...memorialVietnamese.resources, ...childrenVietnamese.resources, ...supportVietnamese.resources },
-  soquy: { ...appVietnamese.soquy, ...housingVietnamese.soquy, ...memorialVietnamese.soquy, ...childrenVietnamese.soquy, ...supportVietnamese.soquy },
+  soquy: { ...appVietnamese.soquy, ...housingVietnamese.soquy, ...memorialVietnamese.soquy, ...childrenVietnamese.soquy, ...supportVietnamese.soquy, ...statementsVietnamese.soquy },
 };

@@ -54,6 +54,9 @@ export function shiftYears(date: string, years: number): string {
   return `${y}-${md === '02-29' && !leap ? '02-28' : md}`;
 }
 
+/** A PostgreSQL array literal of ids: one parameter, one plan, whatever the number of funds. */
+const pgArray = (ids: number[]) => `{${ids.join(',')}}`;
+
 const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
 
 function emptyBalances(): StatementBalances {
@@ -68,9 +71,9 @@ async function balancesAsOf(em: EntityManager, fundIds: number[], dates: string[
             ${dates.map((_, i) => `coalesce(sum(d.amount) filter (where d.day > ?), 0) as after_${i}`).join(', ')}
        from ledger_account a
        left join ledger_daily_total d on d.account_id = a.id and d.day > ?
-      where a.fund_id in (?) and a.code in ('CASH', 'GOODS')
+      where a.fund_id = any(?::int[]) and a.code in ('CASH', 'GOODS')
       group by a.id`,
-    [...dates, earliest, fundIds],
+    [...dates, earliest, pgArray(fundIds)],
   );
   return dates.map((_, i) => {
     const byFund = new Map<number, StatementBalances>();
@@ -121,23 +124,23 @@ function flows(em: EntityManager, fundIds: number[], from: string, to: string): 
        left join donation dn on t.source_type = 'donation' and dn.id = t.source_id
        left join donor dr on dr.id = dn.donor_id
        left join disbursement db on t.source_type = 'disbursement' and db.id = t.source_id
-      where t.fund_id in (?) and t.occurred_on between ? and ?
+      where t.fund_id = any(?::int[]) and t.occurred_on between ? and ?
         and a.code not in ('CASH', 'GOODS')
       group by 1, 2, 3, 4, 5, 6, 7, 8`,
-    [fundIds, from, to],
+    [pgArray(fundIds), from, to],
   );
 }
 
 /** Cash and goods as of `to` summed from the entries themselves (kept balances minus the entries dated after it). */
 async function ledgerClosing(em: EntityManager, fundIds: number[], to: string): Promise<number> {
   const [row] = await em.execute<{ total: string }[]>(
-    `select (select coalesce(sum(balance), 0) from ledger_account where fund_id in (?) and code in ('CASH', 'GOODS'))
+    `select (select coalesce(sum(balance), 0) from ledger_account where fund_id = any(?::int[]) and code in ('CASH', 'GOODS'))
           - (select coalesce(sum(e.amount), 0)
                from ledger_transaction t
                join ledger_entry e on e.transaction_id = t.id
                join ledger_account a on a.id = e.account_id
-              where t.fund_id in (?) and t.occurred_on > ? and a.code in ('CASH', 'GOODS')) as total`,
-    [fundIds, fundIds, to],
+              where t.fund_id = any(?::int[]) and t.occurred_on > ? and a.code in ('CASH', 'GOODS')) as total`,
+    [pgArray(fundIds), pgArray(fundIds), to],
   );
   return Number(row!.total);
 }
@@ -302,7 +305,9 @@ function rollUp(funds: FundInfo[], perFund: Map<number, FundFigures>, view: Stat
 const fundColumns = `f.id, f.name, f.kind::text as kind, f.closed_on::text as closed_on,
   u.id as u_id, u.name_with_type as u_name, u.level::text as u_level, u.valid_to::text as u_valid_to,
   m.id as m_id, m.name_with_type as m_name, m.level::text as m_level, m.valid_to::text as m_valid_to`;
-const fundFrom = 'from fund f join administrative_unit u on u.id = f.unit_id join administrative_unit m on m.id = unit_current_id(f.unit_id)';
+// unit_current_id only for a unit that was ended (the others are their own current unit).
+const fundFrom = `from fund f join administrative_unit u on u.id = f.unit_id
+  join administrative_unit m on m.id = case when u.successor_id is null then u.id else unit_current_id(u.id) end`;
 
 function toFundInfo(r: Record<string, string | number | null>): FundInfo {
   return {
