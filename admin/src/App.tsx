@@ -20,6 +20,7 @@ import { memorialWorks } from './memorial';
 import { policyRates } from './policy';
 import { successionEvents } from './reorganisation';
 import { ProgramReports } from './reports';
+import { StatementPage } from './statements/StatementPage';
 import { scholarships } from './scholarships';
 import { surgeryCases } from './surgery';
 import { pledges } from './pledges';
@@ -69,6 +70,7 @@ export const App = () => (
     <Resource name="AuditEvent" {...auditEvents} />
     <CustomRoutes>
       <Route path="/reports" element={<ProgramReports />} />
+      <Route path="/statements" element={<StatementPage />} />
     </CustomRoutes>
   </Admin>
 );

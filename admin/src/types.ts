@@ -49,7 +49,8 @@ export type Permission =
   | 'ChildWrite'
   | 'ChildIdentityRead'
   | 'GiftWrite'
-  | 'ChildSupportWrite';
+  | 'ChildSupportWrite'
+  | 'StatementRead';
 
 export interface AdministrativeUnit extends RaRecord<string> {
   code: string;

@@ -18,6 +18,7 @@ import { exportRoute } from './common/export-route';
 import { publicPages } from './modules/campaigns/campaign.public-pages';
 import { exportDisbursements } from './modules/disbursements/disbursement.export';
 import { exportHousingReport, exportMemorialReport } from './modules/reports/program-reports';
+import { exportStatement } from './modules/statements/statement.export';
 import { TokenService } from './modules/auth/token';
 import { buildAppSchema } from './schema';
 
@@ -74,6 +75,7 @@ export async function createApp(config: Config, orm: Orm, jwtSecret: string): Pr
   app.get('/export/memorial-report.:format', exportRoute(schema, context, 'MemorialWorkFilter', exportMemorialReport));
   // Public transparency pages of published campaigns: no sign-in, nothing else (issue 7).
   app.use('/public', publicPages(orm));
+  app.get('/export/statement.:format', exportRoute(schema, context, 'StatementInput', exportStatement, ['xlsx', 'pdf']));
   serveConsole(app, config.adminDist);
   httpServer.on('request', app);
   return {

@@ -21,6 +21,7 @@ import { PolicyRateResolver } from './modules/policy/policy-rate.resolver';
 import { FundingLineResolver, ProjectEventResolver } from './modules/projects/project.resolver';
 import { ProgramReportResolver } from './modules/reports/program-reports';
 import { UnitSuccessionResolver } from './modules/reorganisation/succession.resolver';
+import { StatementResolver } from './modules/statements/statement.resolver';
 import { UnitResolver } from './modules/units/unit.resolver';
 import { UserResolver } from './modules/users/user.resolver';
 
@@ -45,6 +46,7 @@ export const resolvers: NonEmptyArray<new (...args: never[]) => object> = [
   ProgramReportResolver,
   DashboardResolver,
   UnitSuccessionResolver,
+  StatementResolver,
   ...childrenResolvers,
 ];
 

@@ -33,7 +33,7 @@ export async function resetDatabase(orm: Orm): Promise<void> {
   await orm.em
     .getConnection()
     .execute(
-      'truncate app_user, login_throttle, app_meta, fund, ledger_account, ledger_transaction, ledger_entry, document_counter, donor, campaign, pledge, donation, audit_event, disbursement, beneficiary_household, housing_grant, memorial_work, memorial_progress, funding_line, project_event, policy_rate, child, gift_campaign, gift_recipient, scholarship, surgery_case, unit_succession_event, unit_succession_line restart identity cascade',
+      'truncate app_user, login_throttle, app_meta, fund, ledger_account, ledger_transaction, ledger_entry, ledger_daily_total, document_counter, donor, campaign, pledge, donation, audit_event, disbursement, beneficiary_household, housing_grant, memorial_work, memorial_progress, funding_line, project_event, policy_rate, child, gift_campaign, gift_recipient, scholarship, surgery_case, unit_succession_event, unit_succession_line restart identity cascade',
       // policy_rate is reference data like the units, seeded again by seedDemo; truncated as tests revise rates.
     );
 }

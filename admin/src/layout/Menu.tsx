@@ -1,4 +1,5 @@
 import AssessmentIcon from '@mui/icons-material/Assessment';
+import AccountBalanceIcon from '@mui/icons-material/AccountBalance';
 import { Fragment } from 'react';
 import { Menu as RaMenu, useCanAccess, useResourceDefinitions, useTranslate } from 'react-admin';
 
@@ -17,6 +18,14 @@ const ReportsItem = () => {
   return <RaMenu.Item to="/reports" primaryText={translate('soquy.reports.menu')} leftIcon={<AssessmentIcon />} />;
 };
 
+/** "Báo cáo thu chi" (#/statements), for those who may read fund statements. */
+const StatementsItem = () => {
+  const translate = useTranslate();
+  const { canAccess } = useCanAccess({ resource: 'Statement', action: 'show' });
+  if (!canAccess) return null;
+  return <RaMenu.Item to="/statements" primaryText={translate('soquy.statements.menu')} leftIcon={<AccountBalanceIcon />} />;
+};
+
 /**
  * The resources with a list, in {@link ORDER} (any other after them); each is shown only when the
  * user may list it. The order of <Resource> in App.tsx decides the landing page instead.
@@ -33,6 +42,7 @@ export const Menu = () => {
       {names.map((name, index) => (
         <Fragment key={name}>
           <RaMenu.ResourceItem name={name} />
+          {name === 'Disbursement' && <StatementsItem />}
           {index === lastProgram && <ReportsItem />}
         </Fragment>
       ))}

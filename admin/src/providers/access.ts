@@ -10,6 +10,7 @@ const rules: Readonly<Record<string, Readonly<Record<string, Permission>>>> = {
   Donation: { list: 'DonationRead', show: 'DonationRead', export: 'DonationRead', create: 'DonationCreate', void: 'DonationVoid' },
   Disbursement: { list: 'DisbursementRead', show: 'DisbursementRead', export: 'DisbursementRead', create: 'DisbursementCreate' },
   AuditEvent: { list: 'AuditRead', show: 'AuditRead' },
+  Statement: { show: 'StatementRead', export: 'StatementRead' },
   Donor: { list: 'DonorRead', show: 'DonorRead', create: 'DonorWrite', edit: 'DonorWrite' },
   Campaign: { list: 'CampaignRead', show: 'CampaignRead', create: 'CampaignWrite', edit: 'CampaignWrite', publish: 'CampaignWrite' },
   Pledge: { list: 'CampaignRead', create: 'CampaignWrite' },

@@ -39,7 +39,7 @@ export interface SoQuyDataProvider extends DataProvider {
    * Downloads a server export, GET /export/<name>.<format>?<params> (e.g. housing-report with
    * groupBy and filter), with the file name the server gives; resolves to that name.
    */
-  downloadExport(name: string, format: 'csv' | 'xlsx', params: Record<string, string>): Promise<{ data: { fileName: string; size: number } }>;
+  downloadExport(name: string, format: 'csv' | 'xlsx' | 'pdf', params: Record<string, string>): Promise<{ data: { fileName: string; size: number } }>;
 }
 
 export type DisbursementAction = 'submit' | 'approve' | 'reject' | 'pay' | 'cancel';

@@ -14,19 +14,27 @@ function parseJson(text: string, typeName: string): unknown {
 
 const httpStatus: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400, NOT_FOUND: 404 };
 
-export type ExportHandler<F> = (ctx: RequestContext, res: Response, format: 'csv' | 'xlsx', filter: F, req: Request) => Promise<void>;
+export type ExportFormat = 'csv' | 'xlsx' | 'pdf';
+export type ExportHandler<F, X extends ExportFormat = 'csv' | 'xlsx'> = (ctx: RequestContext, res: Response, format: X, filter: F, req: Request) => Promise<void>;
 
 /**
  * An Express route of an export (GET /export/<name>.csv|.xlsx?filter=<JSON>): the filter is
  * checked against the schema's input type `filterType` (as GraphQL would), the user signed in by
  * the same bearer token; errors answer in the GraphQL error shape with an HTTP status.
+ * `formats` lists the extensions served (CSV and XLSX unless told).
  */
-export function exportRoute<F>(schema: GraphQLSchema, context: (req: Request, res: Response) => Promise<RequestContext>, filterTypeName: string, handler: ExportHandler<F>) {
+export function exportRoute<F, X extends ExportFormat = 'csv' | 'xlsx'>(
+  schema: GraphQLSchema,
+  context: (req: Request, res: Response) => Promise<RequestContext>,
+  filterTypeName: string,
+  handler: ExportHandler<F, X>,
+  formats: readonly X[] = ['csv', 'xlsx'] as X[],
+) {
   const filterType = schema.getType(filterTypeName) as GraphQLInputObjectType;
   return async (req: Request, res: Response): Promise<void> => {
-    const format = req.params.format;
+    const format = req.params.format as X;
     try {
-      if (format !== 'csv' && format !== 'xlsx') throw new AppError(ErrorCode.NOT_FOUND, 'Export as .csv or .xlsx');
+      if (!formats.includes(format)) throw new AppError(ErrorCode.NOT_FOUND, `Export as ${formats.map((f) => `.${f}`).join(' or ')}`);
       const raw = req.query.filter ? parseJson(String(req.query.filter), filterTypeName) : {};
       const filter = coerceInputValue(raw, filterType, (path, _value, error) => {
         throw new AppError(ErrorCode.BAD_USER_INPUT, `filter${path.length ? `.${path.join('.')}` : ''}: ${error.message}`);

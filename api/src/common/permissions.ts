@@ -62,6 +62,8 @@ export enum Permission {
   ChildSupportWrite = 'childSupport.write',
   /** Record and apply succession events (reorganisation of administrative units). */
   UnitReorganise = 'unit.reorganise',
+  /** Fund statements (báo cáo thu chi quỹ) and their exports. */
+  StatementRead = 'statement.read',
 }
 registerEnumType(Permission, { name: 'Permission' });
 
@@ -79,6 +81,7 @@ const read = [
   Permission.HousingRead,
   Permission.MemorialRead,
   Permission.ChildRead,
+  Permission.StatementRead,
 ];
 const fundManagement = [
   Permission.FundLock,

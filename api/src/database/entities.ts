@@ -8,7 +8,7 @@ import { Donation } from '../modules/donations/donation.entity';
 import { Donor } from '../modules/donors/donor.entity';
 import { Fund } from '../modules/funds/fund.entity';
 import { DocumentCounter } from '../modules/ledger/document-counter.entity';
-import { LedgerAccount, LedgerEntry, LedgerTransaction } from '../modules/ledger/ledger.entities';
+import { LedgerAccount, LedgerDailyTotal, LedgerEntry, LedgerTransaction } from '../modules/ledger/ledger.entities';
 import { BeneficiaryHousehold, MeritCategory } from '../modules/households/household.entity';
 import { HousingGrant } from '../modules/housing/housing-grant.entity';
 import { MemorialProgress, MemorialWork } from '../modules/memorial/memorial-work.entity';
@@ -30,6 +30,7 @@ export const entities = [
   LedgerAccount,
   LedgerTransaction,
   LedgerEntry,
+  LedgerDailyTotal,
   DocumentCounter,
   Donor,
   Campaign,

@@ -10,6 +10,7 @@ import { Migration20261128100000 } from './Migration20261128100000';
 import { Migration20261128110000 } from './Migration20261128110000';
 import { Migration20261128120000 } from './Migration20261128120000';
 import { Migration20261128130000 } from './Migration20261128130000';
+import { Migration20261128140000 } from './Migration20261128140000';
 
 /** Every migration in order. `npm run migration:create` writes a new file; add it here. */
 export const migrationsList: MigrationObject[] = [
@@ -24,4 +25,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128110000', class: Migration20261128110000 },
   { name: 'Migration20261128120000', class: Migration20261128120000 },
   { name: 'Migration20261128130000', class: Migration20261128130000 },
+  { name: 'Migration20261128140000', class: Migration20261128140000 },
 ];

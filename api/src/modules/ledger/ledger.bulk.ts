@@ -19,7 +19,7 @@ export async function insertRows(em: EntityManager, table: string, columns: stri
  * Posts many transactions at once (demo data, imports), inside the caller's transaction, with the
  * same hash chain, accounts and checks as `post()`: postings of a fund are chained in the order
  * given. As a superuser it skips the per-row triggers (session_replication_role = replica), then
- * applies the balances in one statement (the CHECK constraints still refuse a negative balance)
+ * applies the balances and the daily totals in one statement each (the CHECK constraints still refuse a negative balance)
  * and checks that every transaction balances; otherwise the triggers run row by row.
  * Returns the transaction ids, in the order of the postings.
  */
@@ -81,6 +81,15 @@ export async function bulkPost(em: EntityManager, postings: Posting[]): Promise<
       `update ledger_account a set balance = a.balance + s.total
          from (select account_id, sum(amount) as total from ledger_entry where transaction_id in (select unnest(?::bigint[])) group by account_id) s
         where a.id = s.account_id`,
+      [`{${ids.join(',')}}`],
+    );
+    await em.execute(
+      `insert into ledger_daily_total (account_id, day, amount)
+       select e.account_id, t.occurred_on, sum(e.amount)
+         from ledger_entry e join ledger_transaction t on t.id = e.transaction_id
+        where e.transaction_id in (select unnest(?::bigint[]))
+        group by e.account_id, t.occurred_on
+       on conflict (account_id, day) do update set amount = ledger_daily_total.amount + excluded.amount`,
       [`{${ids.join(',')}}`],
     );
     const [bad] = await em.execute<{ transaction_id: string }[]>(

@@ -1,4 +1,4 @@
-import { BigIntType, Check, Entity, Index, Enum, ManyToOne, OptionalProps, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
+import { BigIntType, Check, Entity, Index, Enum, ManyToOne, OptionalProps, PrimaryKey, PrimaryKeyProp, Property, Unique, type Ref } from '@mikro-orm/core';
 import { Fund } from '../funds/fund.entity';
 import { User } from '../users/user.entity';
 
@@ -119,6 +119,26 @@ export class LedgerEntry {
   account!: Ref<LedgerAccount>;
 
   /** Whole VND; debit positive, credit negative; never zero. */
+  @Property({ type: new BigIntType('number') })
+  amount!: number;
+}
+
+/**
+ * Net movement of one account on one day, kept by the ledger_entry trigger (and by bulkPost) in the
+ * same transaction as the entries. Derived data: a balance as of any date is the account's kept
+ * balance minus the days after it, so statements never sum the whole ledger.
+ */
+@Entity({ tableName: 'ledger_daily_total' })
+export class LedgerDailyTotal {
+  [PrimaryKeyProp]?: ['account', 'day'];
+
+  @ManyToOne({ entity: () => LedgerAccount, ref: true, primary: true, deleteRule: 'restrict' })
+  account!: Ref<LedgerAccount>;
+
+  @PrimaryKey({ type: 'date' })
+  day!: string;
+
+  /** Sum of the account's entries dated that day (debits positive); may be zero (a void the same day). */
   @Property({ type: new BigIntType('number') })
   amount!: number;
 }
