@@ -156,6 +156,77 @@ describe('the demo data in the program reports', () => {
   });
 });
 
+describe('the reform of 1/7/2025 in the demo data', () => {
+  const sql = async <T>(query: string) => server.orm.em.getConnection().execute<T[]>(query);
+  const figures = 'opening { total } closing { total earmarked goods } receipts { total } disbursements { total } transfersIn { total internal succession } transfersOut { total internal succession } ledgerClosing balanced';
+  const statement = async (from: string, to: string, unitView: string) => {
+    const [province] = await sql<{ id: number }>("select id from administrative_unit where level = 'PROVINCE'");
+    const res = await gql<{ fundStatement: { balanced: boolean; current: Record<string, { total: number; internal?: number; succession?: number } | number | boolean>; byLevel: { level: string; fundCount: number; opening: number; closing: number }[] } }>(
+      server.graphqlUrl,
+      `query($input: StatementInput!) { fundStatement(input: $input) { balanced current { ${figures} } byLevel { level fundCount opening closing } } }`,
+      { input: { unitId: String(province!.id), kind: 'GRATITUDE', from, to, unitView, compare: false } },
+      token,
+    );
+    expect(res.errors).toBeUndefined();
+    return res.data!.fundStatement;
+  };
+
+  it('ended the ten districts on 30/6/2025 and closed their Gratitude funds into the province fund, balance for balance', async () => {
+    const events = await sql<{ status: string; effective_on: string }>("select status, effective_on::text from unit_succession_event");
+    expect(events).toEqual([{ status: 'APPLIED', effective_on: '2025-07-01' }]);
+    const districts = await sql<{ valid_to: string; successor_level: string; children: number }>(`select u.valid_to::text, s.level as successor_level,
+      (select count(*)::int from administrative_unit c where c.parent_id = u.id) as children
+      from administrative_unit u join administrative_unit s on s.id = u.successor_id where u.level = 'DISTRICT'`);
+    expect(districts).toHaveLength(10);
+    for (const d of districts) expect(d).toEqual({ valid_to: '2025-06-30', successor_level: 'PROVINCE', children: 0 });
+    const [communes] = await sql<{ n: number; under_province: number }>(`select count(*)::int as n,
+      count(*) filter (where p.level = 'PROVINCE')::int as under_province from administrative_unit c join administrative_unit p on p.id = c.parent_id where c.level = 'COMMUNE'`);
+    expect(communes!.under_province).toBe(communes!.n);
+
+    const funds = await sql<{ id: number; closed_on: string | null; successor_unit_level: string; balance: string }>(`select f.id, f.closed_on::text, su.level as successor_unit_level,
+      (select coalesce(sum(a.balance), 0)::text from ledger_account a where a.fund_id = f.id and a.code in ('CASH', 'GOODS')) as balance
+      from fund f join administrative_unit u on u.id = f.unit_id join fund s on s.id = f.successor_id join administrative_unit su on su.id = s.unit_id where u.level = 'DISTRICT'`);
+    expect(funds).toHaveLength(10);
+    for (const f of funds) expect({ ...f, id: 0 }).toEqual({ id: 0, closed_on: '2025-06-30', successor_unit_level: 'PROVINCE', balance: '0' });
+    const [moved] = await sql<{ out: string; in: string }>(`select
+      (select sum(e.amount)::text from ledger_entry e join ledger_transaction t on t.id = e.transaction_id join ledger_account a on a.id = e.account_id where t.kind = 'SUCCESSION_TRANSFER_OUT' and a.code = 'TRANSFER_OUT') as out,
+      (select (-sum(e.amount))::text from ledger_entry e join ledger_transaction t on t.id = e.transaction_id join ledger_account a on a.id = e.account_id where t.kind = 'SUCCESSION_TRANSFER_IN' and a.code = 'TRANSFER_IN') as in`);
+    expect(Number(moved!.out)).toBeGreaterThan(1_000_000_000);
+    expect(moved!.in).toBe(moved!.out);
+
+    const [provinceFund] = await sql<{ id: number }>("select f.id from fund f join administrative_unit u on u.id = f.unit_id where u.level = 'PROVINCE' and f.kind = 'GRATITUDE'");
+    for (const id of [...funds.map((f) => f.id), provinceFund!.id]) {
+      const res = await gql<{ verifyLedger: { ok: boolean } }>(server.graphqlUrl, 'query($id: ID!) { verifyLedger(fundId: $id) { ok } }', { id: String(id) }, token);
+      expect(res.data!.verifyLedger.ok).toBe(true);
+    }
+  });
+
+  it('gives the province statements before and after the reform that balance, as recorded and mapped to today’s units', async () => {
+    const before = await statement('2025-01-01', '2025-06-30', 'RECORDED');
+    const after = await statement('2025-07-01', '2025-12-31', 'RECORDED');
+    const year = await statement('2025-01-01', '2025-12-31', 'RECORDED');
+    const mapped = await statement('2025-01-01', '2025-12-31', 'MAPPED');
+    for (const s of [before, after, year, mapped]) expect(s.balanced).toBe(true);
+    const total = (s: typeof before, key: string) => (s.current[key] as { total: number }).total;
+    // The half-years join up, and the districts' closing on 30/6 is inside the province's subtree: the succession
+    // transfers are internal to the provincial statement and leave its total unchanged.
+    expect(total(after, 'opening')).toBe(total(before, 'closing'));
+    expect(total(year, 'closing')).toBe(total(after, 'closing'));
+    const out = before.current.transfersOut as { total: number; internal: number; succession: number };
+    expect(out.succession).toBeGreaterThan(1_000_000_000);
+    expect(out.internal).toBeGreaterThanOrEqual(out.succession);
+    expect((before.current.transfersIn as { succession: number }).succession).toBe(out.succession);
+    expect((after.current.transfersOut as { succession: number }).succession).toBe(0);
+    // As recorded, the districts' funds show at their level and hold nothing at the end; mapped, they are the province's.
+    const district = year.byLevel.find((r) => r.level === 'DISTRICT')!;
+    expect(district.fundCount).toBe(10);
+    expect(district.opening).toBeGreaterThan(0);
+    expect(district.closing).toBe(0);
+    expect(mapped.byLevel.map((r) => r.level)).not.toContain('DISTRICT');
+    expect(total(mapped, 'closing')).toBe(total(year, 'closing'));
+  });
+});
+
 describe('the demo data on the public pages', () => {
   it('publishes this year’s provincial drive and the Child Protection Fund’s drives, a few names hidden, totals as the console’s', async () => {
     const year = new Date().getFullYear();

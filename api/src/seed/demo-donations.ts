@@ -104,6 +104,8 @@ export interface DemoActivity {
   disbursements?: number;
   projects?: DemoProjects;
   children?: DemoChildren;
+  /** The demo's succession event (the end of the districts on 1/7/2025). */
+  reform?: { eventId: number; districts: number };
   voided: number;
   donors: number;
   campaigns: number;

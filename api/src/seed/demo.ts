@@ -9,6 +9,7 @@ import { seedDemoDisbursements } from './demo-disbursements';
 import { seedDemoDonations, type DemoActivity } from './demo-donations';
 import { seedDemoChildren } from './demo-children';
 import { seedDemoProjects } from './demo-projects';
+import { seedDemoReform } from './demo-reform';
 import { seedFunds } from './funds';
 import { seedChildCircumstances } from './child-circumstances';
 import { seedMeritCategories } from './merit-categories';
@@ -74,6 +75,8 @@ export async function seedDemo(em: EntityManager, options: { activity?: boolean 
       seeded.disbursements = await seedDemoDisbursements(tx, staff);
       seeded.projects = await seedDemoProjects(tx, staff);
       seeded.children = await seedDemoChildren(tx, staff);
+      // Last: the reform of 1/7/2025 closes the districts' funds on what the years before left in them.
+      seeded.reform = await seedDemoReform(tx, ids['admin@soquy.example']!);
     }
     await setMeta(tx, 'demo_seeded_at', new Date().toISOString());
     return seeded;
