@@ -66,8 +66,8 @@ export async function generateProvince(em: EntityManager, options: GenerateOptio
   const donorCount = options.donors ?? Math.round(entries / 10);
   const log = options.log ?? (() => undefined);
   const rr = new Random(options.seed ?? 'bench-province');
-  // About 2 entries per donation, 2.2 per disbursement, disbursements a tenth of donations.
-  const donationsPerYear = Math.round(entries / (2 * 1.1 + 2.2 * 0.11) / years);
+  // 2 entries per donation (a few more for voids and earmarks), 2 per disbursement, disbursements 11% of donations.
+  const donationsPerYear = Math.round(entries / (2.005 + 2 * 0.11) / years);
   const disbursementsPerYear = Math.round(donationsPerYear * 0.11);
 
   const funds = await em.execute<FundRow[]>('select f.id, f.kind::text as kind, u.level::text as level, f.unit_id from fund f join administrative_unit u on u.id = f.unit_id order by f.id');

@@ -44,17 +44,25 @@ const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(
 
 async function main() {
   setLogLevel('warn');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'soquy-bench-'));
+  // --data DIR keeps the generated database in DIR and reuses it on the next run (to study plans).
+  const at = process.argv.indexOf('--data');
+  const keep = at > 0 ? path.resolve(process.argv[at + 1]!) : undefined;
+  const dir = keep ?? fs.mkdtempSync(path.join(os.tmpdir(), 'soquy-bench-'));
+  fs.mkdirSync(dir, { recursive: true });
   fs.chmodSync(dir, 0o755);
   const pg = await startEmbeddedPostgres(path.join(dir, 'pg'), await freePort());
   const orm = await connectOrm(pg.url);
   try {
     await migrate(orm);
     await seedDemo(orm.em.fork(), { activity: false });
-    const t0 = process.hrtime.bigint();
-    const generated = await orm.em.fork().transactional((em) => generateProvince(em, { entries, log: (l) => console.log(`  ${l}`) }));
-    console.log(`generated in ${(ms(t0) / 1000).toFixed(1)} s: ${JSON.stringify(generated)}`);
     const conn = orm.em.getConnection();
+    const [existing] = await conn.execute('select count(*)::int as n from ledger_entry');
+    if (existing.n === 0) {
+      const t0 = process.hrtime.bigint();
+      const generated = await orm.em.fork().transactional((em) => generateProvince(em, { entries, log: (l) => console.log(`  ${l}`) }));
+      console.log(`generated in ${(ms(t0) / 1000).toFixed(1)} s: ${JSON.stringify(generated)}`);
+      await conn.execute('vacuum analyze');
+    } else console.log(`reusing the database in ${dir}`);
     const [count] = await conn.execute('select count(*)::int as n, (select count(*)::int from ledger_daily_total) as days from ledger_entry');
     console.log(`ledger_entry rows: ${count.n.toLocaleString('en')}, ledger_daily_total rows: ${count.days.toLocaleString('en')}`);
 
@@ -104,7 +112,7 @@ async function main() {
   } finally {
     await orm.close(true);
     await pg.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
+    if (!keep) fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -73,9 +73,9 @@ export async function createApp(config: Config, orm: Orm, jwtSecret: string): Pr
   app.get('/export/disbursements.:format', exportRoute(schema, context, 'DisbursementFilter', exportDisbursements));
   app.get('/export/housing-report.:format', exportRoute(schema, context, 'HousingGrantFilter', exportHousingReport));
   app.get('/export/memorial-report.:format', exportRoute(schema, context, 'MemorialWorkFilter', exportMemorialReport));
-  // Public transparency pages of published campaigns: no sign-in, nothing else (issue 7).
-  app.use('/public', publicPages(orm));
   app.get('/export/statement.:format', exportRoute(schema, context, 'StatementInput', exportStatement, ['xlsx', 'pdf']));
+  // Public transparency pages of published campaigns: no sign-in, nothing else.
+  app.use('/public', publicPages(orm));
   serveConsole(app, config.adminDist);
   httpServer.on('request', app);
   return {

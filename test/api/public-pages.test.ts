@@ -381,7 +381,7 @@ describe('without sign-in', () => {
   }, 120_000);
 
   it('the export routes refuse', async () => {
-    for (const path of ['/export/disbursements.csv', '/export/disbursements.xlsx', '/export/housing-report.csv', '/export/memorial-report.xlsx']) {
+    for (const path of ['/export/disbursements.csv', '/export/disbursements.xlsx', '/export/housing-report.csv', '/export/memorial-report.xlsx', '/export/statement.xlsx', '/export/statement.pdf']) {
       const res = await page(path);
       expect(res.status).toBe(401);
       expect(((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('UNAUTHENTICATED');

@@ -222,4 +222,22 @@ describe('fund statements (báo cáo thu chi quỹ)', () => {
     expect(province.current.earmarkedClosing).toEqual([{ purpose: 'HARDSHIP', amount: 9 * M }, { purpose: 'HOUSING_NEW', amount: 10 * M }]);
     expect(province.balanced).toBe(true);
   });
+
+  it('does not balance when the ledger holds a movement that no donation or disbursement records', async () => {
+    const c2 = await fundOf(server.orm.em, '13711');
+    const before = await statement({ fundId: String(c2.id), from, to: today });
+    expect(before.balanced).toBe(true);
+    // A payment written to the ledger alone (no disbursement row): the records and the ledger disagree.
+    await server.orm.em.fork().transactional((em) =>
+      post(em, {
+        fundId: c2.id, kind: 'DISBURSEMENT', occurredOn: today, description: 'Chi không có phiếu chi', sourceType: 'disbursement', sourceId: 999_999, createdById: null,
+        lines: [{ code: AccountCode.CASH, amount: -M }, { code: AccountCode.EXPENSE, purpose: 'HARDSHIP', amount: M }],
+      }),
+    );
+    const after = await statement({ fundId: String(c2.id), from, to: today });
+    expect(after.byUnit[0]!.disbursements).toBe(before.byUnit[0]!.disbursements + M);
+    expect(after.current.disbursements.total).toBe(before.current.disbursements.total);
+    expect(after.current.balanced).toBe(false);
+    expect(after.balanced).toBe(false);
+  });
 });

@@ -38,6 +38,8 @@ registerEnumType(ProjectType, { name: 'ProjectType', description: 'Hỗ trợ nh
 @Check({ name: 'disbursement_amount_check', expression: 'amount > 0' })
 @Check({ name: 'disbursement_in_kind_check', expression: "((NOT in_kind) OR (category = 'CHILD_GIFT'::disbursement_category))" })
 @Index({ name: 'disbursement_payee_idx', expression: 'create index disbursement_payee_idx on disbursement (vi_fold(payee_name), amount)' })
+@Index({ name: 'disbursement_paid_idx', expression: 'create index disbursement_paid_idx on disbursement (fund_id, paid_on) where paid_on is not null' })
+@Index({ name: 'disbursement_received_idx', expression: 'create index disbursement_received_idx on disbursement (target_fund_id, paid_on) where target_fund_id is not null and paid_on is not null' })
 @Index({ name: 'disbursement_project_idx', expression: 'create index disbursement_project_idx on disbursement (project_type, project_id) where project_id is not null' })
 @Index({ name: 'disbursement_voucher_key', expression: 'create unique index disbursement_voucher_key on disbursement (fund_id, voucher_year, voucher_seq) where voucher_seq is not null' })
 export class Disbursement {

@@ -64,6 +64,12 @@ export class LedgerAccount {
 @Unique({ properties: ['fund', 'seq'] })
 @Index({ properties: ['fund', 'occurredOn'] })
 @Index({ properties: ['sourceType', 'sourceId'] })
+// The rare movements a statement reads entry by entry (voids, gift returns, succession transfers); the common
+// ones are read from their donations and disbursements (statement.service.ts).
+@Index({
+  name: 'ledger_transaction_rare_idx',
+  expression: "create index ledger_transaction_rare_idx on ledger_transaction (fund_id, occurred_on) where kind not in ('DONATION', 'DISBURSEMENT', 'TRANSFER_OUT', 'TRANSFER_IN')",
+})
 export class LedgerTransaction {
   [OptionalProps]?: 'createdAt';
 
