@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { getNamedType, GraphQLEnumType, isInputObjectType, isListType, isNonNullType, isObjectType, type GraphQLField, type GraphQLInputType } from 'graphql';
+import { getNamedType, isObjectType, type GraphQLField } from 'graphql';
 import { todayVn } from '../../api/src/common/dates';
 import { TokenService } from '../../api/src/modules/auth/token';
 import { buildAppSchema } from '../../api/src/schema';
 import { fundOf } from '../support/funds';
 import { errorCode, gql, signIn } from '../support/graphql';
+import { sample } from '../support/schema-samples';
 import { startTestServer, type TestServer } from '../support/server';
 
 /*
@@ -322,31 +323,6 @@ describe('a donor who asks not to be named', () => {
   });
 });
 
-/** A syntactically valid value for an argument type, so that only authentication decides. */
-function sample(type: GraphQLInputType): unknown {
-  if (isNonNullType(type)) return sample(type.ofType);
-  if (isListType(type)) return [sample(type.ofType)];
-  const named = getNamedType(type);
-  if (isInputObjectType(named)) {
-    return Object.fromEntries(Object.values(named.getFields()).filter((f) => isNonNullType(f.type)).map((f) => [f.name, sample(f.type)]));
-  }
-  if (named instanceof GraphQLEnumType) return named.getValues()[0]!.value;
-  switch (named.name) {
-    case 'ID':
-      return '1';
-    case 'Int':
-    case 'SafeInt':
-      return 1000;
-    case 'Float':
-      return 1.5;
-    case 'Boolean':
-      return true;
-    case 'LocalDate':
-      return todayVn();
-    default:
-      return 'a-sample-value-for-tests';
-  }
-}
 
 function operation(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>): { query: string; variables: Record<string, unknown> } {
   const declared = field.args.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ');

@@ -1,38 +1,13 @@
-import { getNamedType, GraphQLEnumType, isInputObjectType, isNonNullType, isListType, type GraphQLInputType } from 'graphql';
+import { getNamedType } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
-import { todayVn } from '../../api/src/common/dates';
 import { hasPermission, Permission, Role } from '../../api/src/common/permissions';
 import { TokenService } from '../../api/src/modules/auth/token';
 import { buildAppSchema } from '../../api/src/schema';
 import { demoAccounts } from '../../api/src/seed/demo';
 import { errorCode, gql, signIn } from '../support/graphql';
+import { sample } from '../support/schema-samples';
 import { startTestServer, type TestServer } from '../support/server';
 
-/** A syntactically valid value for an argument type, so that only authorisation decides. */
-function sample(type: GraphQLInputType): unknown {
-  if (isNonNullType(type)) return sample(type.ofType);
-  if (isListType(type)) return [sample(type.ofType)];
-  const named = getNamedType(type);
-  if (isInputObjectType(named)) {
-    return Object.fromEntries(Object.values(named.getFields()).filter((f) => isNonNullType(f.type)).map((f) => [f.name, sample(f.type)]));
-  }
-  if (named instanceof GraphQLEnumType) return named.getValues()[0]!.value;
-  switch (named.name) {
-    case 'ID':
-      return '1';
-    case 'Int':
-    case 'SafeInt':
-      return 1000;
-    case 'Float':
-      return 1.5;
-    case 'Boolean':
-      return true;
-    case 'LocalDate':
-      return todayVn();
-    default:
-      return 'a-sample-value-for-tests';
-  }
-}
 
 let server: TestServer;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import { coerceInputValue, type GraphQLInputObjectType, type GraphQLSchema } from 'graphql';
-import type { RequestContext } from './context';
+import { signedIn, type RequestContext } from './context';
 import { AppError, ErrorCode } from './errors';
 import { logger } from './logger';
 
@@ -19,8 +19,8 @@ export type ExportHandler<F, X extends ExportFormat = 'csv' | 'xlsx'> = (ctx: Re
 
 /**
  * An Express route of an export (GET /export/<name>.csv|.xlsx?filter=<JSON>): the filter is
- * checked against the schema's input type `filterType` (as GraphQL would), the user signed in by
- * the same bearer token; errors answer in the GraphQL error shape with an HTTP status.
+ * checked against the schema's input type `filterType` (as GraphQL would) once the user is signed in
+ * by the same bearer token (refused first without it); errors answer in the GraphQL error shape with an HTTP status.
  * `formats` lists the extensions served (CSV and XLSX unless told).
  */
 export function exportRoute<F, X extends ExportFormat = 'csv' | 'xlsx'>(
@@ -34,12 +34,15 @@ export function exportRoute<F, X extends ExportFormat = 'csv' | 'xlsx'>(
   return async (req: Request, res: Response): Promise<void> => {
     const format = req.params.format as X;
     try {
+      // Who asks first: without a valid sign-in nothing else is said (not even what the filter lacks).
+      const ctx = await context(req, res);
+      signedIn(ctx);
       if (!formats.includes(format)) throw new AppError(ErrorCode.NOT_FOUND, `Export as ${formats.map((f) => `.${f}`).join(' or ')}`);
       const raw = req.query.filter ? parseJson(String(req.query.filter), filterTypeName) : {};
       const filter = coerceInputValue(raw, filterType, (path, _value, error) => {
         throw new AppError(ErrorCode.BAD_USER_INPUT, `filter${path.length ? `.${path.join('.')}` : ''}: ${error.message}`);
       }) as F;
-      await handler(await context(req, res), res, format, filter, req);
+      await handler(ctx, res, format, filter, req);
     } catch (error) {
       const code = error instanceof AppError ? String(error.extensions.code) : ErrorCode.INTERNAL_SERVER_ERROR;
       if (!(error instanceof AppError)) logger.error('export failed', { message: (error as Error).message });
