@@ -12,7 +12,7 @@ const freshPage = () => ui.freshPage();
 const signIn = async (page: Page, email: string) => {
   await ui.signIn(page, email);
   await page.getByRole('heading', { name: 'Tổng quan', level: 1 }).waitFor();
-  await page.getByRole('menuitem', { name: 'Đơn vị hành chính' }).click();
+  await page.getByRole('menuitem', { name: 'Đơn vị hành chính', exact: true }).click();
 };
 
 describe('the console', () => {

@@ -12,6 +12,8 @@ import { consoleTests } from '../support/browser';
 jest.setTimeout(240_000);
 
 const money = (amount: string) => `${amount}\u00a0₫`;
+const PREFIX = 'Quỹ Đền ơn đáp nghĩa ';
+const DISTRICT = 'Huyện Vụ Bản';
 
 const ui = consoleTests(async (server) => {
   const manager = await apiSignIn(server.graphqlUrl, 'ketoan@soquy.example');
@@ -28,6 +30,16 @@ const ui = consoleTests(async (server) => {
     manager,
   );
   if (!donation.data?.createDonation) throw new Error(`createDonation failed: ${JSON.stringify(donation.errors)}`);
+  const district = funds.data!.allFunds.find((f) => f.name === `${PREFIX}${DISTRICT}`)!;
+  const gift = await gql(
+    server.graphqlUrl,
+    `mutation Give($fundId: ID!, $receivedOn: LocalDate!, $key: String!) {
+      createDonation(fundId: $fundId, amount: 2000000, receivedOn: $receivedOn, method: BANK_TRANSFER, donorName: "Ông Trần Văn Huyện", idempotencyKey: $key) { id }
+    }`,
+    { fundId: district.id, receivedOn: today, key: randomUUID() },
+    manager,
+  );
+  if (!gift.data?.createDonation) throw new Error(`createDonation failed: ${JSON.stringify(gift.errors)}`);
 });
 
 describe('fund statements in the console', () => {
@@ -41,11 +53,12 @@ describe('fund statements in the console', () => {
     expect(await balanced.textContent()).toMatch(/^Cân đối/);
     const lines = page.getByTestId('statement-lines');
     const receipts = lines.getByRole('row').filter({ hasText: 'II. Thu trong kỳ' });
-    expect(await receipts.getByRole('cell').nth(1).textContent()).toBe(money('12.345.000'));
+    expect(await receipts.getByRole('cell').nth(1).textContent()).toBe(money('14.345.000'));
     const closing = lines.getByRole('row').filter({ hasText: 'VI. Số dư cuối kỳ' });
-    expect(await closing.getByRole('cell').nth(1).textContent()).toBe(money('12.345.000'));
+    expect(await closing.getByRole('cell').nth(1).textContent()).toBe(money('14.345.000'));
     const byLevel = page.getByTestId('statement-by-level');
     expect(await byLevel.getByRole('row').filter({ hasText: 'Cấp tỉnh' }).getByRole('cell').last().textContent()).toBe(money('12.345.000'));
+    expect(await byLevel.getByRole('row').filter({ hasText: 'Cấp huyện' }).getByRole('cell').last().textContent()).toBe(money('2.000.000'));
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải XLSX' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^bao-cao-thu-chi-.*\.xlsx$/);
@@ -56,7 +69,12 @@ describe('fund statements in the console', () => {
       const values = row.values as unknown[];
       if (String(values[1] ?? '').startsWith('VI. Số dư cuối kỳ')) closingValue = values[2];
     });
-    expect(closingValue).toBe(12_345_000);
+    expect(closingValue).toBe(14_345_000);
+
+    // Drill down from the rows by unit: the district's own statement.
+    await page.getByTestId('statement-by-unit').getByRole('button', { name: DISTRICT }).click();
+    await page.getByText(new RegExp(`^${DISTRICT}: `)).waitFor();
+    await lines.getByRole('row').filter({ hasText: 'II. Thu trong kỳ' }).getByRole('cell').nth(1).filter({ hasText: money('2.000.000') }).waitFor();
     await page.close();
   });
 });

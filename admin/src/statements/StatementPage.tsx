@@ -1,8 +1,10 @@
 import Alert from '@mui/material/Alert';
+import Autocomplete from '@mui/material/Autocomplete';
 import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import Checkbox from '@mui/material/Checkbox';
+import Link from '@mui/material/Link';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
@@ -48,6 +50,11 @@ interface Statement { kind: string; unitName: string; from: string; to: string; 
 
 const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 
+interface UnitOption {
+  id: string;
+  name: string;
+}
+
 /** Báo cáo thu chi quỹ at #/statements: a fund or all funds of a kind in the user's unit, over a period, with last year and the roll-ups. */
 export const StatementPage = () => {
   const translate = useTranslate();
@@ -60,8 +67,19 @@ export const StatementPage = () => {
   const [to, setTo] = useState(today());
   const [unitView, setUnitView] = useState('RECORDED');
   const [compare, setCompare] = useState(true);
-  const unitId = currentSession()?.user.unitId;
+  // The unit whose subtree the statement covers: the user's own unit until another is picked (or a row drilled into).
+  const [unit, setUnit] = useState<UnitOption | null>(null);
+  const [unitSearch, setUnitSearch] = useState('');
+  const unitId = unit?.id ?? currentSession()?.user.unitId;
   const input = fundId ? { fundId, from, to, unitView, compare } : { unitId, kind, from, to, unitView, compare };
+  const units = useQuery({
+    queryKey: ['statementUnits', unitSearch],
+    placeholderData: keepPreviousData,
+    queryFn: async () =>
+      (await dataProvider.getList('AdministrativeUnit', { pagination: { page: 1, perPage: 30 }, sort: { field: 'code', order: 'ASC' }, filter: unitSearch ? { q: unitSearch } : {} })).data.map(
+        (u) => ({ id: String(u.id), name: String(u.nameWithType) }),
+      ) as UnitOption[],
+  });
 
   const funds = useQuery({
     queryKey: ['statementFunds'],
@@ -116,6 +134,7 @@ export const StatementPage = () => {
     return out;
   };
 
+  const rowName = (r: Row) => (r.unitName ? `${r.unitName}${r.validTo ? ` (${t('until', { date: formatDate(r.validTo) })})` : ''}` : t(`level_${r.level}`));
   const rowsTable = (title: string, rows: Row[], testId: string) => {
     const columns: [string, (r: Row) => number][] = [
       ['opening', (r) => r.opening],
@@ -143,7 +162,15 @@ export const StatementPage = () => {
           <TableBody>
             {rows.map((r) => (
               <TableRow key={`${r.level}-${r.unitId ?? ''}`}>
-                <TableCell>{r.unitName ? `${r.unitName}${r.validTo ? ` (${t('until', { date: formatDate(r.validTo) })})` : ''}` : t(`level_${r.level}`)}</TableCell>
+                <TableCell>
+                  {r.unitName && r.unitId && !fundId && r.unitId !== unitId ? (
+                    <Link component="button" variant="body2" onClick={() => setUnit({ id: r.unitId!, name: r.unitName! })} title={t('drill_down')}>
+                      {rowName(r)}
+                    </Link>
+                  ) : (
+                    rowName(r)
+                  )}
+                </TableCell>
                 <TableCell align="right">{r.fundCount}</TableCell>
                 {columns.map(([key, pick]) => (
                   <TableCell key={key} align="right">{formatMoney(pick(r))}</TableCell>
@@ -177,6 +204,21 @@ export const StatementPage = () => {
               <MenuItem key={f.id} value={f.id}>{f.name}</MenuItem>
             ))}
           </TextField>
+          {!fundId && (
+            <Autocomplete
+              size="small"
+              sx={{ minWidth: 280 }}
+              options={units.data ?? []}
+              value={unit}
+              onChange={(_e, value) => setUnit(value)}
+              onInputChange={(_e, value, reason) => reason === 'input' && setUnitSearch(value)}
+              isOptionEqualToValue={(a, b) => a.id === b.id}
+              getOptionLabel={(o) => o.name}
+              filterOptions={(x) => x}
+              renderInput={(params) => <TextField {...params} label={t('unit')} placeholder={t('my_unit')} />}
+              data-testid="statement-unit"
+            />
+          )}
           {!fundId && (
             <TextField select size="small" label={t('kind')} value={kind} onChange={(e) => setKind(e.target.value)} sx={{ minWidth: 220 }}>
               {['GRATITUDE', 'CHILD_PROTECTION'].map((k) => (
