@@ -116,7 +116,7 @@ export const Dashboard = () => {
     <Stack spacing={2} sx={{ mt: 2, mb: 4 }} data-testid="dashboard">
       <Title title="soquy.dashboard.title" />
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-        <Typography variant="h5" component="h1" sx={{ flex: 1 }}>
+        <Typography variant="h5" component="h1" sx={{ flex: 1, whiteSpace: 'nowrap' }}>
           {translate('soquy.dashboard.title')}
         </Typography>
         <TextField select size="small" label={translate('soquy.dashboard.year')} value={year} onChange={(e) => setYear(Number(e.target.value))} sx={{ minWidth: 120 }}>

@@ -282,9 +282,9 @@ export const Recent = ({ transactions }: { transactions: NonNullable<DashboardDa
               <To to={`/Fund/${t.fundId}/show`}>{t.fundName}</To>
             </TableCell>
             <TableCell>
-              {t.description}
+              <span title={t.description}>{t.description.length > 140 ? `${t.description.slice(0, 139)}…` : t.description}</span>
               <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
-                {t.kind}
+                {translate(`soquy.ledgerKind.${t.kind}`, { _: t.kind })}
               </Typography>
             </TableCell>
             <TableCell align="right">{formatMoney(t.amount)}</TableCell>

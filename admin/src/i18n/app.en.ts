@@ -434,6 +434,9 @@ export const appEnglish = {
       DISBURSEMENT: 'Disbursement paid',
       TRANSFER_OUT: 'Transfer to another fund',
       TRANSFER_IN: 'Transfer from another fund',
+      GIFT_RETURN: 'Gifts returned',
+      SUCCESSION_TRANSFER_OUT: 'Balance moved out (reorganisation)',
+      SUCCESSION_TRANSFER_IN: 'Balance received (reorganisation)',
     },
     errors: {
       INSUFFICIENT_FUNDS: 'The fund does not hold enough money for this: the money has already been spent.',

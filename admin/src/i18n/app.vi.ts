@@ -433,6 +433,9 @@ export const appVietnamese: AppMessages = {
       DISBURSEMENT: 'Chi quỹ',
       TRANSFER_OUT: 'Điều tiết đi',
       TRANSFER_IN: 'Nhận điều tiết',
+      GIFT_RETURN: 'Hoàn quà không trao được',
+      SUCCESSION_TRANSFER_OUT: 'Chuyển số dư khi sắp xếp đơn vị',
+      SUCCESSION_TRANSFER_IN: 'Nhận số dư khi sắp xếp đơn vị',
     },
     errors: {
       INSUFFICIENT_FUNDS: 'Số dư của quỹ không đủ: số tiền này đã được chi.',

@@ -198,7 +198,7 @@ export const StatementPage = () => {
           {t('title')}
         </Typography>
         <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', mb: 2 }}>
-          <TextField select size="small" label={t('fund')} value={fundId} onChange={(e) => setFundId(e.target.value)} sx={{ minWidth: 280 }} slotProps={{ htmlInput: { 'data-testid': 'statement-fund' } }}>
+          <TextField select size="small" fullWidth={false} label={t('fund')} value={fundId} onChange={(e) => setFundId(e.target.value)} sx={{ minWidth: 280 }} slotProps={{ htmlInput: { 'data-testid': 'statement-fund' } }}>
             <MenuItem value="">{t('scope_unit')}</MenuItem>
             {(funds.data ?? []).map((f) => (
               <MenuItem key={f.id} value={f.id}>{f.name}</MenuItem>
@@ -215,20 +215,20 @@ export const StatementPage = () => {
               isOptionEqualToValue={(a, b) => a.id === b.id}
               getOptionLabel={(o) => o.name}
               filterOptions={(x) => x}
-              renderInput={(params) => <TextField {...params} label={t('unit')} placeholder={t('my_unit')} />}
+              renderInput={(params) => <TextField {...params} fullWidth={false} label={t('unit')} placeholder={t('my_unit')} />}
               data-testid="statement-unit"
             />
           )}
           {!fundId && (
-            <TextField select size="small" label={t('kind')} value={kind} onChange={(e) => setKind(e.target.value)} sx={{ minWidth: 220 }}>
+            <TextField select size="small" fullWidth={false} label={t('kind')} value={kind} onChange={(e) => setKind(e.target.value)} sx={{ minWidth: 220 }}>
               {['GRATITUDE', 'CHILD_PROTECTION'].map((k) => (
                 <MenuItem key={k} value={k}>{t(`kind_${k}`)}</MenuItem>
               ))}
             </TextField>
           )}
-          <TextField size="small" type="date" label={t('from')} value={from} onChange={(e) => setFrom(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
-          <TextField size="small" type="date" label={t('to')} value={to} onChange={(e) => setTo(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
-          <TextField select size="small" label={t('unit_view')} value={unitView} onChange={(e) => setUnitView(e.target.value)} sx={{ minWidth: 200 }}>
+          <TextField size="small" fullWidth={false} type="date" label={t('from')} value={from} onChange={(e) => setFrom(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
+          <TextField size="small" fullWidth={false} type="date" label={t('to')} value={to} onChange={(e) => setTo(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
+          <TextField select size="small" fullWidth={false} label={t('unit_view')} value={unitView} onChange={(e) => setUnitView(e.target.value)} sx={{ minWidth: 200 }}>
             {['RECORDED', 'MAPPED'].map((v) => (
               <MenuItem key={v} value={v}>{t(`view_${v}`)}</MenuItem>
             ))}

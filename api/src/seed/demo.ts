@@ -74,9 +74,10 @@ export async function seedDemo(em: EntityManager, options: { activity?: boolean 
       const staff = { officer: ids['canbo@soquy.example']!, approver: ids['ketoan2@soquy.example']!, payer: ids['ketoan@soquy.example']! };
       seeded.disbursements = await seedDemoDisbursements(tx, staff);
       seeded.projects = await seedDemoProjects(tx, staff);
-      seeded.children = await seedDemoChildren(tx, staff);
-      // Last: the reform of 1/7/2025 closes the districts' funds on what the years before left in them.
+      // The reform of 1/7/2025 closes the districts' funds on what the years before left in them
+      // (the children's programs after it touch only the province's Child Protection Fund).
       seeded.reform = await seedDemoReform(tx, ids['admin@soquy.example']!);
+      seeded.children = await seedDemoChildren(tx, staff);
     }
     await setMeta(tx, 'demo_seeded_at', new Date().toISOString());
     return seeded;
