@@ -80,7 +80,8 @@ async function existingKeys(em: EntityManager, keys: string[]): Promise<Set<stri
   const found = new Set<string>();
   for (let i = 0; i < keys.length; i += 20_000) {
     const chunk = keys.slice(i, i + 20_000);
-    const rows = await em.execute<{ k: string }[]>('select idempotency_key as k from donation where idempotency_key = any(?::text[])', [chunk]);
+    // One JSON parameter: references may hold any character, and the keys are many.
+    const rows = await em.execute<{ k: string }[]>('select idempotency_key as k from donation where idempotency_key in (select jsonb_array_elements_text(?::jsonb))', [JSON.stringify(chunk)]);
     for (const r of rows) found.add(r.k);
   }
   return found;
@@ -221,7 +222,7 @@ export const donationImportService = {
         // Locks in the order single donations take them (receipt counter, then the fund's chain
         // head), so an import and a createDonation never wait on each other in a circle.
         const years = [...new Set(first.candidates.map((r) => Number(r.receivedOn.slice(0, 4))))].sort();
-        await em.execute("select year from document_counter where fund_id = ? and doc_type = 'PT' and year = any(?::int[]) order by year for update", [fund.id, years]);
+        await em.execute("select year from document_counter where fund_id = ? and doc_type = 'PT' and year in (?) order by year for update", [fund.id, years]);
         const [locked] = await em.execute<{ locked_until: string | null; closed_on: string | null }[]>('select locked_until::text, closed_on::text from fund where id = ? for update', [fund.id]);
         assertFundOpen({ id: fund.id, name: fund.name, closedOn: locked?.closed_on ?? null });
         // Again under the locks: a concurrent import of the same file has committed by now.
