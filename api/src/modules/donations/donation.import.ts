@@ -297,7 +297,8 @@ export const donationImportService = {
         return report;
       });
     } catch (error) {
-      if (error instanceof UniqueConstraintViolationException && String(error.message).includes('idempotency_key')) {
+      // Raw statements may surface the driver's error as it is: match on the index, whatever the class.
+      if ((error instanceof UniqueConstraintViolationException || (error as { code?: string }).code === '23505') && String((error as Error).message).includes('idempotency_key')) {
         throw conflict('Some of these rows were recorded by another import at the same moment: upload the file again (rows already recorded are skipped)');
       }
       throw error;
