@@ -24,7 +24,7 @@ describe('import of a bank statement in the console', () => {
     const page = await ui.freshPage();
     await ui.signIn(page, 'ketoan@soquy.example', 'Phiếu thu');
     await page.getByRole('menuitem', { name: 'Phiếu thu' }).click();
-    await page.getByRole('button', { name: 'Nhập sao kê' }).click();
+    await page.getByRole('link', { name: 'Nhập sao kê' }).click();
     await page.getByRole('heading', { name: 'Nhập sao kê ngân hàng' }).waitFor();
 
     await page.getByRole('combobox', { name: 'Quỹ' }).fill('Tỉnh Nam Định');
