@@ -139,8 +139,11 @@ export const DonationImport = () => {
 
   return (
     <Card sx={{ mt: 2 }}>
-      <Title title={t('title')} />
+      <Title title="soquy.donationImport.title" />
       <CardContent>
+        <Typography variant="h5" component="h1" gutterBottom>
+          {t('title')}
+        </Typography>
         <Typography variant="body2" sx={{ mb: 2 }}>{t('help')}</Typography>
         <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center', mb: 2 }}>
           <Autocomplete
