@@ -54,7 +54,8 @@ function statementCsv(count: number): string {
 }
 
 async function main() {
-  setLogLevel('warn');
+  // info: the import logs the time of its phases.
+  setLogLevel('info');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'soquy-bench-import-'));
   fs.chmodSync(dir, 0o755);
   const pg = await startEmbeddedPostgres(path.join(dir, 'pg'), await freePort());
@@ -64,7 +65,7 @@ async function main() {
     await seedDemo(orm.em.fork(), { activity: false });
     const conn = orm.em.getConnection();
     const secret = 'bench-secret-of-at-least-thirty-two-chars';
-    const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: pg.url, JWT_SECRET: secret, LOG_LEVEL: 'warn' });
+    const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: pg.url, JWT_SECRET: secret, LOG_LEVEL: 'info' });
     const app = await createApp(config, orm, secret);
     await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', () => resolve()));
     const base = `http://127.0.0.1:${(app.server.address() as net.AddressInfo).port}`;

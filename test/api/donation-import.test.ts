@@ -83,6 +83,8 @@ describe('the CSV of a bank statement (pure parsing)', () => {
     const bare = parseStatement('A1;01/02/2025;1.000.000;Lê Văn C;x\n\nA2;02/02/2025;2.000.000;Y;z');
     expect(bare.header).toBe(false);
     expect(bare.rows.map((r) => [r.line, r.fields[0]])).toEqual([[1, 'A1'], [3, 'A2']]);
+    const multiline = parseStatement('A1;01/02/2025;1.000;"X\nY";z\r\nA2;02/02/2025;2.000;W;v\r\n');
+    expect(multiline.rows.map((r) => [r.line, r.fields[3]])).toEqual([[1, 'X\nY'], [3, 'W']]);
     expect(() => parseStatement('Ngày;Nội dung\n01/02/2025;x')).toThrow(/no column for reference, amount/);
   });
 });

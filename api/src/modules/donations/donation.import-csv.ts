@@ -66,51 +66,66 @@ function detectDelimiter(firstLine: string): string {
 /** Splits CSV text into records (RFC 4180 quoting, CRLF or LF), with the line each record starts on; blank lines are skipped. */
 export function splitCsv(text: string, delimiter: string): RawRow[] {
   const rows: RawRow[] = [];
-  let fields: string[] = [];
-  let field = '';
-  let quoted = false;
+  const sep = delimiter.charCodeAt(0);
+  const QUOTE = 34;
+  const LF = 10;
+  const CR = 13;
+  const n = text.length;
   let line = 1;
-  let start = 1;
-  let sawContent = false;
-  const end = () => {
-    fields.push(field);
-    if (sawContent || fields.length > 1 || fields[0] !== '') rows.push({ line: start, fields });
-    fields = [];
-    field = '';
-    sawContent = false;
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
+  let i = 0;
+  while (i < n) {
+    const start = line;
+    const fields: string[] = [];
+    // One record: fields until an unquoted end of line (or the end of the text).
+    for (;;) {
+      let j = i;
+      while (j < n && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9) && text.charCodeAt(j) !== sep) j++;
+      if (j < n && text.charCodeAt(j) === QUOTE) {
+        // A quoted field: "" is a quote; line breaks inside are kept.
+        let value = '';
+        let from = j + 1;
+        let k = from;
+        for (;;) {
+          const q = text.indexOf('"', k);
+          if (q < 0) {
+            value += text.slice(from);
+            k = n;
+            break;
+          }
+          if (text.charCodeAt(q + 1) === QUOTE) {
+            value += text.slice(from, q + 1);
+            from = k = q + 2;
+            continue;
+          }
+          value += text.slice(from, q);
+          k = q + 1;
+          break;
+        }
+        for (let c = j; c < k; c++) if (text.charCodeAt(c) === LF) line++;
+        // Anything after the closing quote up to the separator is kept, as spreadsheets do.
+        let e = k;
+        while (e < n && text.charCodeAt(e) !== sep && text.charCodeAt(e) !== LF && text.charCodeAt(e) !== CR) e++;
+        fields.push(value + text.slice(k, e));
+        i = e;
       } else {
-        if (ch === '\n') line++;
-        field += ch;
+        let e = i;
+        while (e < n && text.charCodeAt(e) !== sep && text.charCodeAt(e) !== LF && text.charCodeAt(e) !== CR) e++;
+        fields.push(text.slice(i, e));
+        i = e;
       }
-    } else if (ch === '"' && field.trim() === '') {
-      quoted = true;
-      field = '';
-      sawContent = true;
-    } else if (ch === delimiter) {
-      fields.push(field);
-      field = '';
-      sawContent = true;
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      end();
+      if (i < n && text.charCodeAt(i) === sep) {
+        i++;
+        continue;
+      }
+      // End of line (CRLF, LF or CR) or of the text.
+      if (i < n && text.charCodeAt(i) === CR) i++;
+      if (i < n && text.charCodeAt(i) === LF) i++;
       line++;
-      start = line;
-    } else {
-      field += ch;
-      if (ch.trim() !== '') sawContent = true;
+      break;
     }
+    if (fields.some((f) => f.trim() !== '')) rows.push({ line: start, fields });
   }
-  if (field !== '' || fields.length > 0 || quoted) end();
-  return rows.filter((r) => r.fields.some((f) => f.trim() !== ''));
+  return rows;
 }
 
 function headerColumns(fields: string[]): Record<ImportColumn, number> | null {
@@ -137,7 +152,8 @@ function headerColumns(fields: string[]): Record<ImportColumn, number> | null {
  */
 export function parseStatement(text: string): ParsedStatement {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const firstLine = body.split(/\r?\n/, 1)[0] ?? '';
+  const eol = body.search(/[\r\n]/);
+  const firstLine = eol < 0 ? body : body.slice(0, eol);
   const rows = splitCsv(body, detectDelimiter(firstLine));
   if (rows.length === 0) throw badInput('The file holds no rows: upload the bank statement as CSV', 'file');
   const columns = headerColumns(rows[0]!.fields);

@@ -3,6 +3,7 @@ import { UniqueConstraintViolationException, type EntityManager } from '@mikro-o
 import type { SignedInContext } from '../../common/context';
 import { formatDateVi, todayVn } from '../../common/dates';
 import { badInput, conflict } from '../../common/errors';
+import { logger } from '../../common/logger';
 import { ANONYMOUS_NAME } from '../donors/donor.service';
 import { fundService } from '../funds/fund.service';
 import { AccountCode } from '../ledger/ledger.entities';
@@ -80,8 +81,10 @@ async function existingKeys(em: EntityManager, keys: string[]): Promise<Set<stri
   const found = new Set<string>();
   for (let i = 0; i < keys.length; i += 20_000) {
     const chunk = keys.slice(i, i + 20_000);
-    // One JSON parameter: references may hold any character, and the keys are many.
-    const rows = await em.execute<{ k: string }[]>('select idempotency_key as k from donation where idempotency_key in (select jsonb_array_elements_text(?::jsonb))', [JSON.stringify(chunk)]);
+    // One text[] parameter (references may hold any character, quoted here): PostgreSQL probes the
+    // unique index, or hashes the array, whatever its statistics say about a freshly filled table.
+    const literal = `{${chunk.map((k) => `"${k.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+    const rows = await em.execute<{ k: string }[]>('select idempotency_key as k from donation where idempotency_key = any(?::text[])', [literal]);
     for (const r of rows) found.add(r.k);
   }
   return found;
@@ -213,9 +216,13 @@ export const donationImportService = {
    * the same file at once are serialised by the fund's receipt counters and its chain head.
    */
   async commit(ctx: SignedInContext, fundId: string, bytes: Uint8Array): Promise<ImportReport> {
+    const started = Date.now();
+    const phases: Record<string, number> = {};
+    const mark = (name: string) => (phases[name] = Date.now() - started);
     const fund = await openFund(ctx, fundId);
     // Parsed and checked before any lock is taken: a bad file fails at once.
     const first = validate(ctx, fund, bytes);
+    mark('validated');
     if (first.candidates.length === 0) return { ...(await settle(ctx.em, first, fund.lockedUntil)).report, committed: true };
     try {
       return await ctx.em.transactional(async (em) => {
@@ -227,8 +234,12 @@ export const donationImportService = {
         assertFundOpen({ id: fund.id, name: fund.name, closedOn: locked?.closed_on ?? null });
         // Again under the locks: a concurrent import of the same file has committed by now.
         const { report, valid } = await settle(em, first, locked?.locked_until ?? null);
+        mark('settled');
         report.committed = true;
-        if (valid.length === 0) return report;
+        if (valid.length === 0) {
+          logger.info('donation import: nothing new', { fundId: String(fund.id), alreadyImported: report.alreadyImported, errors: report.errorCount, msAfterStart: phases });
+          return report;
+        }
 
         valid.sort((a, b) => (a.receivedOn < b.receivedOn ? -1 : a.receivedOn > b.receivedOn ? 1 : a.line - b.line));
         const receipts: { year: number; seq: number; number: string }[] = [];
@@ -259,7 +270,9 @@ export const donationImportService = {
             { code: AccountCode.DONATION_INCOME, amount: -r.amount },
           ],
         }));
+        mark('numbered');
         const transactionIds = await bulkPost(em, postings);
+        mark('posted');
         await insertRows(
           em,
           'donation',
@@ -267,6 +280,7 @@ export const donationImportService = {
           valid.map((r, i) => [ids[i], fund.id, receipts[i]!.number, receipts[i]!.year, receipts[i]!.seq, r.payer, r.amount, r.receivedOn, 'BANK_TRANSFER', r.note, r.key, ctx.user.id, transactionIds[i]]),
           DONATION_BATCH,
         );
+        mark('inserted');
         report.firstReceipt = receipts[0]!.number;
         report.lastReceipt = receipts[receipts.length - 1]!.number;
         const summary = {
@@ -294,6 +308,7 @@ export const donationImportService = {
            values (?, ?, ?, 'commitDonationImport', 'Fund', ?, ?::jsonb, ?, ?)`,
           [ctx.user.id, ctx.user.email, unit?.path ?? ctx.scope.unitPath, String(fund.id), JSON.stringify([summary]), ctx.requestId, ctx.ip],
         );
+        logger.info('donation import committed', { fundId: String(fund.id), imported: report.ok, alreadyImported: report.alreadyImported, errors: report.errorCount, msAfterStart: phases });
         return report;
       });
     } catch (error) {
