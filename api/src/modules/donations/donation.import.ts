@@ -226,8 +226,10 @@ export const donationImportService = {
     if (first.candidates.length === 0) return { ...(await settle(ctx.em, first, fund.lockedUntil)).report, committed: true };
     try {
       return await ctx.em.transactional(async (em) => {
-        // Locks in the order single donations take them (receipt counter, then the fund's chain
-        // head), so an import and a createDonation never wait on each other in a circle.
+        // Locks in the order single donations take them (receipt counters, then the fund's chain
+        // head), so an import and a createDonation do not wait on each other in a circle. Only a
+        // counter created by a createDonation during the import (the fund's first receipt of a year)
+        // can still deadlock; PostgreSQL then aborts one of them, and nothing of it is written.
         const years = [...new Set(first.candidates.map((r) => Number(r.receivedOn.slice(0, 4))))].sort();
         await em.execute("select year from document_counter where fund_id = ? and doc_type = 'PT' and year in (?) order by year for update", [fund.id, years]);
         const [locked] = await em.execute<{ locked_until: string | null; closed_on: string | null }[]>('select locked_until::text, closed_on::text from fund where id = ? for update', [fund.id]);
