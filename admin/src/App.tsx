@@ -11,6 +11,7 @@ import { children } from './children';
 import { Dashboard } from './dashboard';
 import { disbursements } from './disbursements';
 import { donations } from './donations';
+import { DonationImport } from './donations/DonationImport';
 import { donors } from './donors';
 import { funds } from './funds';
 import { giftCampaigns } from './gifts';
@@ -71,6 +72,7 @@ export const App = () => (
     <CustomRoutes>
       <Route path="/reports" element={<ProgramReports />} />
       <Route path="/statements" element={<StatementPage />} />
+      <Route path="/Donation/import" element={<DonationImport />} />
     </CustomRoutes>
   </Admin>
 );

@@ -17,6 +17,7 @@ import { AuthService } from './modules/auth/auth.service';
 import { exportRoute } from './common/export-route';
 import { publicPages } from './modules/campaigns/campaign.public-pages';
 import { exportDisbursements } from './modules/disbursements/disbursement.export';
+import { donationImportRoute } from './modules/donations/donation.import-route';
 import { exportHousingReport, exportMemorialReport } from './modules/reports/program-reports';
 import { exportStatement } from './modules/statements/statement.export';
 import { TokenService } from './modules/auth/token';
@@ -74,6 +75,8 @@ export async function createApp(config: Config, orm: Orm, jwtSecret: string): Pr
   app.get('/export/housing-report.:format', exportRoute(schema, context, 'HousingGrantFilter', exportHousingReport));
   app.get('/export/memorial-report.:format', exportRoute(schema, context, 'MemorialWorkFilter', exportMemorialReport));
   app.get('/export/statement.:format', exportRoute(schema, context, 'StatementInput', exportStatement, ['xlsx', 'pdf']));
+  // Bank statement imports (sao kê): the CSV as the body, read and size-limited by the route itself.
+  app.post('/import/donations/:step', donationImportRoute(context));
   // Public transparency pages of published campaigns: no sign-in, nothing else.
   app.use('/public', publicPages(orm));
   serveConsole(app, config.adminDist);

@@ -19,6 +19,7 @@ import { MoneyInput } from '../inputs/MoneyInput';
 import { UnitReferenceInput } from '../units/UnitReferenceInput';
 import { donationMethodChoices, donationMethodColors, donationStatusChoices, programCategoryChoices } from './choices';
 import { DonationExportButton } from './DonationExportButton';
+import { DonationImportButton } from './DonationImport';
 import { DonationStatusField } from './DonationStatusField';
 import { DonationTotals } from './DonationTotals';
 import { useDonationExporter } from './exporter';
@@ -44,6 +45,7 @@ const DonationListActions = () => (
   <TopToolbar>
     <FilterButton />
     <CreateButton label="soquy.donations.record" />
+    <DonationImportButton />
     <DonationExportButton />
   </TopToolbar>
 );

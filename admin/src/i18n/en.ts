@@ -3,6 +3,7 @@ import type { TranslationMessages } from 'react-admin';
 import { dashboardEnglish } from '../dashboard/i18n.en';
 import { reorganisationEnglish } from '../reorganisation/i18n.en';
 import { statementsEnglish } from '../statements/i18n.en';
+import { donationImportEnglish } from '../donations/i18n.en';
 import { appEnglish } from './app.en';
 import { housingEnglish } from './housing.en';
 import { childrenEnglish } from './children.en';
@@ -15,5 +16,5 @@ export const en: TranslationMessages = {
   ...englishMessages,
   ...appEnglish,
   resources: { ...appEnglish.resources, ...housingEnglish.resources, ...memorialEnglish.resources, ...childrenEnglish.resources, ...supportEnglish.resources, ...reorganisationEnglish.resources },
-  soquy: { ...appEnglish.soquy, ...housingEnglish.soquy, ...memorialEnglish.soquy, ...childrenEnglish.soquy, ...supportEnglish.soquy, ...dashboardEnglish.soquy, ...publicPagesEnglish.soquy, ...reorganisationEnglish.soquy, ...statementsEnglish.soquy },
+  soquy: { ...appEnglish.soquy, ...housingEnglish.soquy, ...memorialEnglish.soquy, ...childrenEnglish.soquy, ...supportEnglish.soquy, ...dashboardEnglish.soquy, ...publicPagesEnglish.soquy, ...reorganisationEnglish.soquy, ...statementsEnglish.soquy, ...donationImportEnglish.soquy },
 };

@@ -2,6 +2,7 @@ import type { TranslationMessages } from 'react-admin';
 import { dashboardVietnamese } from '../dashboard/i18n.vi';
 import { reorganisationVietnamese } from '../reorganisation/i18n.vi';
 import { statementsVietnamese } from '../statements/i18n.vi';
+import { donationImportVietnamese } from '../donations/i18n.vi';
 import { appVietnamese } from './app.vi';
 import { housingVietnamese } from './housing.vi';
 import { childrenVietnamese } from './children.vi';
@@ -15,5 +16,5 @@ export const vi: TranslationMessages = {
   ...reactAdminVietnamese,
   ...appVietnamese,
   resources: { ...appVietnamese.resources, ...housingVietnamese.resources, ...memorialVietnamese.resources, ...childrenVietnamese.resources, ...supportVietnamese.resources, ...reorganisationVietnamese.resources },
-  soquy: { ...appVietnamese.soquy, ...housingVietnamese.soquy, ...memorialVietnamese.soquy, ...childrenVietnamese.soquy, ...supportVietnamese.soquy, ...dashboardVietnamese.soquy, ...publicPagesVietnamese.soquy, ...reorganisationVietnamese.soquy, ...statementsVietnamese.soquy },
+  soquy: { ...appVietnamese.soquy, ...housingVietnamese.soquy, ...memorialVietnamese.soquy, ...childrenVietnamese.soquy, ...supportVietnamese.soquy, ...dashboardVietnamese.soquy, ...publicPagesVietnamese.soquy, ...reorganisationVietnamese.soquy, ...statementsVietnamese.soquy, ...donationImportVietnamese.soquy },
 };

@@ -40,6 +40,29 @@ export interface SoQuyDataProvider extends DataProvider {
    * groupBy and filter), with the file name the server gives; resolves to that name.
    */
   downloadExport(name: string, format: 'csv' | 'xlsx' | 'pdf', params: Record<string, string>): Promise<{ data: { fileName: string; size: number } }>;
+  /**
+   * Sends a bank statement (CSV) to POST /import/donations/preview|commit?fundId=…: the validation
+   * report, or the result of the import (see donations/DonationImport.tsx).
+   */
+  importDonations(step: 'preview' | 'commit', fundId: string, file: Blob): Promise<DonationImportReport>;
+}
+
+/** The server's answer to an import of a bank statement (api/src/modules/donations/donation.import.ts). */
+export interface DonationImportReport {
+  fundId: string;
+  fundName: string;
+  header: boolean;
+  rows: number;
+  ok: number;
+  okAmount: number;
+  alreadyImported: number;
+  errorCount: number;
+  errorsByCode: Record<string, number>;
+  errors: { line: number; reference: string | null; code: string; message: string }[];
+  fileSha256: string;
+  committed: boolean;
+  firstReceipt: string | null;
+  lastReceipt: string | null;
 }
 
 export type DisbursementAction = 'submit' | 'approve' | 'reject' | 'pay' | 'cancel';
@@ -321,6 +344,21 @@ const provider: SoQuyDataProvider = {
     const fileName = fileNameOf(response.headers.get('content-disposition'), `${name}.${format}`);
     saveBlob(blob, fileName);
     return { data: { fileName, size: blob.size } };
+  },
+  async importDonations(step, fundId, file) {
+    const token = currentSession()?.token;
+    let response: Response;
+    try {
+      response = await fetch(`/import/donations/${step}?${new URLSearchParams({ fundId }).toString()}`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: file,
+      });
+    } catch {
+      throw new Error('ra.notification.http_error');
+    }
+    if (!response.ok) throw await exportError(response);
+    return (await response.json()) as DonationImportReport;
   },
 };
 
