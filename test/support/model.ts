@@ -27,6 +27,8 @@ export interface ModelEnv {
   /** Two Gratitude funds: A (with the housing grants of `grantUnitId`), and B. */
   funds: [string, string];
   grantUnitId: string;
+  /** The housing grant the tranches pay, kept from run to run until its first tranche is nearly used up. */
+  grantId?: string;
   /** Outcomes seen, for the bench's figures. */
   outcomes: Map<string, number>;
 }
@@ -79,7 +81,18 @@ const add = (m: Model, k: string, amount: number) => m.balances.set(k, get(m, k)
 
 /** The model as the database holds it now: every cash and goods sub-balance of both funds. */
 export async function readModel(env: ModelEnv): Promise<Model> {
-  return { balances: await readBalances(env), donations: [] };
+  const model: Model = { balances: await readBalances(env), donations: [] };
+  if (env.grantId) {
+    // What its tranches may still reach before completion: the limit less every payment not rejected or cancelled.
+    const [grant] = await env.em().execute<{ room: string }[]>(
+      `select g.first_tranche_limit - coalesce((select sum(d.amount) from disbursement d
+          where d.project_type = 'HOUSING_GRANT' and d.project_id = g.id and d.status not in ('REJECTED', 'CANCELLED')), 0) as room
+         from housing_grant g where g.id = ?`,
+      [env.grantId],
+    );
+    model.grant = { id: env.grantId, room: Number(grant!.room) };
+  }
+  return model;
 }
 
 async function readBalances(env: ModelEnv): Promise<Map<string, number>> {
@@ -249,7 +262,10 @@ class Tranche implements fc.AsyncCommand<Model, ModelEnv> {
   check = () => true;
   async run(m: Model, env: ModelEnv): Promise<void> {
     const fund = env.funds[0];
-    if (!m.grant) m.grant = await newGrant(env, fund);
+    if (!m.grant || m.grant.room < 1_000_000) {
+      m.grant = await newGrant(env, fund);
+      env.grantId = m.grant.id;
+    }
     const purposes = [`project:HOUSING_GRANT:${m.grant.id}`, 'HOUSING_NEW', null];
     const can = available(m, fund, purposes);
     // Half the time a share of the money, half the time a share of what the first tranche may still reach.
