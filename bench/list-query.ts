@@ -31,8 +31,10 @@ async function serveApi(db: string) {
   setLogLevel('warn');
   let statements = 0;
   const orm = await connectOrm(db, {
+    ...(process.env.BENCH_SQL_LOG === 'took' ? { debug: ['query'], logger: (message: string) => console.log(`${message.slice(0, 60)} … ${message.slice(-40)}`) } : {}),
     onQuery: (sql) => {
       statements += 1;
+      if (process.env.BENCH_SQL_LOG && statements <= 12) console.log(`SQL: ${sql}`);
       return sql;
     },
   });
