@@ -135,6 +135,8 @@ export async function serve(script: string, what: string, dbUrl: string, extra: 
 /** In a child started by `serve`: report the port, answer questions, stop on 'stop'. */
 export function served(port: number, answer: (message: string) => unknown, stop: () => Promise<void>): void {
   process.send!({ port });
+  // The bench stopped (or failed): stop too.
+  process.on('disconnect', () => process.exit(0));
   process.on('message', (message) => {
     if (message === 'stop') {
       void stop().then(() => process.exit(0));

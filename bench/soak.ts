@@ -75,7 +75,7 @@ async function main() {
             ? (counts.one++, await postJson(url, { query: one, variables: { id: disbursements[i % disbursements.length] } }, inspector))
             : k < 16
               ? (counts.funds++, await postJson(url, { query: fundList }, inspector))
-              : (counts.donate++, await postJson(url, { query: donate, variables: { fundId: funds[i % funds.length], amount: 200_000, on: today, key: `soak-${run}-${Math.floor(i / 2)}` } }, manager));
+              : (counts.donate++, await postJson(url, { query: donate, variables: { fundId: funds[Math.floor(i / 2) % funds.length], amount: 200_000, on: today, key: `soak-${run}-${Math.floor(i / 2)}` } }, manager));
       if (r.status !== 200 || r.json.errors) throw new Error(`${r.status} ${JSON.stringify(r.json.errors).slice(0, 300)}`);
     };
 
