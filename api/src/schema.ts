@@ -1,7 +1,7 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, type ContainerType, type NonEmptyArray } from 'type-graphql';
 import { authChecker } from './common/auth-checker';
-import { auditMutations } from './modules/audit/audit.middleware';
+import { auditMutationFields } from './modules/audit/audit.middleware';
 import { AuthResolver } from './modules/auth/auth.resolver';
 import { AuthService } from './modules/auth/auth.service';
 import { TokenService } from './modules/auth/token';
@@ -60,15 +60,16 @@ export async function buildAppSchema(tokens: TokenService): Promise<GraphQLSchem
       return instance;
     },
   };
-  return buildSchema({
+  const schema = await buildSchema({
     resolvers,
     authChecker,
     authMode: 'error',
     container,
-    globalMiddlewares: [auditMutations],
     // GraphQL already shapes the input; class-validator adds the rules. Args classes without rules are valid.
     validate: { forbidUnknownValues: false },
   });
+  // Every mutation in one transaction with its audit event (see auditMutations).
+  return auditMutationFields(schema);
 }
 
 /** The SDL committed under schema/: sorted so that a diff shows only real changes. */

@@ -12,6 +12,7 @@ import { Migration20261128120000 } from './Migration20261128120000';
 import { Migration20261128130000 } from './Migration20261128130000';
 import { Migration20261128140000 } from './Migration20261128140000';
 import { Migration20261128150000 } from './Migration20261128150000';
+import { Migration20261128170000 } from './Migration20261128170000';
 
 /** Every migration in order. `npm run migration:create` writes a new file; add it here. */
 export const migrationsList: MigrationObject[] = [
@@ -28,4 +29,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128130000', class: Migration20261128130000 },
   { name: 'Migration20261128140000', class: Migration20261128140000 },
   { name: 'Migration20261128150000', class: Migration20261128150000 },
+  { name: 'Migration20261128170000', class: Migration20261128170000 },
 ];

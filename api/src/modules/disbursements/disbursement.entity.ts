@@ -41,6 +41,8 @@ registerEnumType(ProjectType, { name: 'ProjectType', description: 'Hỗ trợ nh
 @Index({ name: 'disbursement_paid_idx', expression: 'create index disbursement_paid_idx on disbursement (fund_id, paid_on) where paid_on is not null' })
 @Index({ name: 'disbursement_received_idx', expression: 'create index disbursement_received_idx on disbursement (target_fund_id, paid_on) where target_fund_id is not null and paid_on is not null' })
 @Index({ name: 'disbursement_project_idx', expression: 'create index disbursement_project_idx on disbursement (project_type, project_id) where project_id is not null' })
+// The inspectors' list, newest first: a walk down this index stops after the page.
+@Index({ name: 'disbursement_created_idx', expression: 'create index disbursement_created_idx on disbursement (created_at desc, id desc)' })
 @Index({ name: 'disbursement_voucher_key', expression: 'create unique index disbursement_voucher_key on disbursement (fund_id, voucher_year, voucher_seq) where voucher_seq is not null' })
 export class Disbursement {
   [OptionalProps]?: 'createdAt' | 'status' | 'documents' | 'inKind' | 'fundId' | 'targetFundId' | 'createdById' | 'approvedById';

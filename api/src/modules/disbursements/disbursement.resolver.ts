@@ -5,6 +5,8 @@ import { Money } from '../../common/money';
 import { amountInWords } from '../../common/money-words';
 import { ListMetadata } from '../../common/pagination';
 import { Permission } from '../../common/permissions';
+import { Fund } from '../funds/fund.entity';
+import { fundsById } from '../funds/fund.loaders';
 import { Disbursement } from './disbursement.entity';
 import { CreateDisbursementArgs, DisbursementFilterArgs, DisbursementListArgs } from './disbursement.inputs';
 import { userName } from '../users/user.names';
@@ -97,6 +99,11 @@ export class DisbursementResolver {
   permissions(@Root() d: Disbursement, @Ctx() ctx: RequestContext): DisbursementPermissions {
     const may = disbursementService.permissions(signedIn(ctx), d);
     return { canSubmit: may.submit, canApprove: may.approve, canReject: may.reject, canPay: may.pay, canCancel: may.cancel };
+  }
+
+  @FieldResolver(() => Fund, { description: 'The fund paying it (in your scope, as the disbursement is)' })
+  fund(@Root() d: Disbursement, @Ctx() ctx: RequestContext): Promise<Fund> {
+    return fundsById(ctx).load(d.fund.id);
   }
 
   @FieldResolver(() => [DisbursementFlag], { description: 'What an inspector should look at twice' })

@@ -5,7 +5,9 @@ import { Money } from '../../common/money';
 import { ListMetadata } from '../../common/pagination';
 import { Permission } from '../../common/permissions';
 import { fundBalances, fundFlows, type FundBalances, type FundFlows } from '../ledger/ledger.queries';
+import { AdministrativeUnit } from '../units/unit.entity';
 import { Fund } from './fund.entity';
+import { unitsById } from './fund.loaders';
 import { FundFilterArgs, FundListArgs, LockFundPeriodArgs } from './fund.inputs';
 import { fundService } from './fund.service';
 import { EarmarkedBalance } from './fund.types';
@@ -72,5 +74,10 @@ export class FundResolver {
   @FieldResolver(() => Money, { description: 'Disbursements paid this calendar year, transfers to other funds included' })
   async spendingThisYear(@Root() fund: Fund, @Ctx() ctx: RequestContext): Promise<number> {
     return (await flowsThisYear(ctx, fund)).spending;
+  }
+
+  @FieldResolver(() => AdministrativeUnit, { description: 'The unit holding the fund (in your scope, as the fund is)' })
+  unit(@Root() fund: Fund, @Ctx() ctx: RequestContext): Promise<AdministrativeUnit> {
+    return unitsById(ctx).load(fund.unit.id);
   }
 }
