@@ -1,5 +1,5 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
-import { buildSchema, type ContainerType, type NonEmptyArray } from 'type-graphql';
+import { buildSchema, type ContainerType, type MiddlewareFn, type NonEmptyArray } from 'type-graphql';
 import { authChecker } from './common/auth-checker';
 import { auditMutations } from './modules/audit/audit.middleware';
 import { AuthResolver } from './modules/auth/auth.resolver';
@@ -50,8 +50,11 @@ export const resolvers: NonEmptyArray<new (...args: never[]) => object> = [
   ...childrenResolvers,
 ];
 
-/** Builds the executable schema; resolvers get their services through this small container. */
-export async function buildAppSchema(tokens: TokenService): Promise<GraphQLSchema> {
+/**
+ * Builds the executable schema; resolvers get their services through this small container.
+ * `extraMiddlewares` run before the audit middleware on every field (tests count resolver calls with it).
+ */
+export async function buildAppSchema(tokens: TokenService, extraMiddlewares: MiddlewareFn[] = []): Promise<GraphQLSchema> {
   const instances = new Map<unknown, object>([[AuthResolver, new AuthResolver(new AuthService(tokens))]]);
   const container: ContainerType = {
     get(cls: new () => object) {
@@ -65,7 +68,7 @@ export async function buildAppSchema(tokens: TokenService): Promise<GraphQLSchem
     authChecker,
     authMode: 'error',
     container,
-    globalMiddlewares: [auditMutations],
+    globalMiddlewares: [...extraMiddlewares, auditMutations],
     // GraphQL already shapes the input; class-validator adds the rules. Args classes without rules are valid.
     validate: { forbidUnknownValues: false },
   });
