@@ -13,7 +13,8 @@ import type { MiddlewareFn } from 'type-graphql';
 import type { Config } from './config';
 import type { RequestContext } from './common/context';
 import { formatError } from './common/format-error';
-import { armor, securityHeaders } from './common/security';
+import { httpErrorHandler } from './common/http-errors';
+import { armor, parseOptions, securityHeaders } from './common/security';
 import type { Orm } from './database/orm';
 import { AuthService } from './modules/auth/auth.service';
 import { exportRoute } from './common/export-route';
@@ -65,6 +66,7 @@ export async function createApp(config: Config, orm: Orm, jwtSecret: string, opt
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     formatError,
+    parseOptions,
     validationRules: protection.validationRules,
     plugins: [
       ...protection.plugins,
@@ -97,6 +99,7 @@ export async function createApp(config: Config, orm: Orm, jwtSecret: string, opt
   // Public transparency pages of published campaigns: no sign-in, nothing else.
   app.use('/public', publicPages(orm));
   serveConsole(app, config.adminDist);
+  app.use(httpErrorHandler());
   httpServer.on('request', app);
   return {
     server: httpServer,
