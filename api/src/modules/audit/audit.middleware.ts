@@ -1,5 +1,6 @@
 import type { MiddlewareFn } from 'type-graphql';
 import type { RequestContext } from '../../common/context';
+import { logger } from '../../common/logger';
 import { recordChanges } from './audit.recorder';
 
 function targetOf(result: unknown, returnType: string): { type: string | null; id: string | null } {
@@ -17,6 +18,8 @@ function targetOf(result: unknown, returnType: string): { type: string | null; i
 export const auditMutations: MiddlewareFn<RequestContext> = async ({ info, context }, next) => {
   if (info.parentType.name !== 'Mutation') return next();
   const outer = context.em;
+  const afterTransaction: (() => Promise<void>)[] = [];
+  context.afterTransaction = afterTransaction;
   try {
     return await outer.transactional(async (em) => {
       context.em = em;
@@ -47,5 +50,9 @@ export const auditMutations: MiddlewareFn<RequestContext> = async ({ info, conte
     });
   } finally {
     context.em = outer;
+    context.afterTransaction = undefined;
+    for (const work of afterTransaction) {
+      await work().catch((error: unknown) => logger.error('work after a mutation failed', { operation: info.fieldName, message: (error as Error).message }));
+    }
   }
 };
