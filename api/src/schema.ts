@@ -1,6 +1,7 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, type ContainerType, type MiddlewareFn, type NonEmptyArray } from 'type-graphql';
 import { authChecker } from './common/auth-checker';
+import { refuseUnacceptableText } from './common/input-guard';
 import { auditMutations } from './modules/audit/audit.middleware';
 import { AuthResolver } from './modules/auth/auth.resolver';
 import { AuthService } from './modules/auth/auth.service';
@@ -68,7 +69,7 @@ export async function buildAppSchema(tokens: TokenService, extraMiddlewares: Mid
     authChecker,
     authMode: 'error',
     container,
-    globalMiddlewares: [...extraMiddlewares, auditMutations],
+    globalMiddlewares: [refuseUnacceptableText, ...extraMiddlewares, auditMutations],
     // GraphQL already shapes the input; class-validator adds the rules. Args classes without rules are valid.
     validate: { forbidUnknownValues: false },
   });
