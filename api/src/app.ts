@@ -8,10 +8,13 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Request } from 'express';
+import type { GraphQLResolveInfo } from 'graphql';
+import type { MiddlewareFn } from 'type-graphql';
 import type { Config } from './config';
 import type { RequestContext } from './common/context';
 import { formatError } from './common/format-error';
-import { armor, securityHeaders } from './common/security';
+import { httpErrorHandler } from './common/http-errors';
+import { armor, parseOptions, securityHeaders } from './common/security';
 import type { Orm } from './database/orm';
 import { AuthService } from './modules/auth/auth.service';
 import { exportRoute } from './common/export-route';
@@ -29,12 +32,30 @@ export interface App {
   close(): Promise<void>;
 }
 
+/** Options of `createApp` for tests; production passes none. */
+export interface AppOptions {
+  /**
+   * Called each time a resolver is about to run (a type-graphql global middleware on every field):
+   * tests count the calls to prove that a refused document runs none.
+   */
+  onResolve?: (info: GraphQLResolveInfo) => void;
+}
+
 const requestIdPattern = /^[\w.-]{1,64}$/;
 
-export async function createApp(config: Config, orm: Orm, jwtSecret: string): Promise<App> {
+export async function createApp(config: Config, orm: Orm, jwtSecret: string, options: AppOptions = {}): Promise<App> {
   const tokens = new TokenService(jwtSecret, config.jwt.ttlSeconds);
   const auth = new AuthService(tokens);
-  const schema = await buildAppSchema(tokens);
+  const { onResolve } = options;
+  const probe: MiddlewareFn[] = onResolve
+    ? [
+        ({ info }, next) => {
+          onResolve(info);
+          return next();
+        },
+      ]
+    : [];
+  const schema = await buildAppSchema(tokens, probe);
   const httpServer = http.createServer();
   const protection = armor();
   const apollo = new ApolloServer<RequestContext>({
@@ -46,6 +67,7 @@ export async function createApp(config: Config, orm: Orm, jwtSecret: string): Pr
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     formatError,
+    parseOptions,
     validationRules: protection.validationRules,
     plugins: [
       ...protection.plugins,
@@ -80,6 +102,7 @@ export async function createApp(config: Config, orm: Orm, jwtSecret: string): Pr
   // Public transparency pages of published campaigns: no sign-in, nothing else.
   app.use('/public', publicPages(orm));
   serveConsole(app, config.adminDist);
+  app.use(httpErrorHandler());
   httpServer.on('request', app);
   return {
     server: httpServer,

@@ -1,6 +1,7 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
-import { buildSchema, type ContainerType, type NonEmptyArray } from 'type-graphql';
+import { buildSchema, type ContainerType, type MiddlewareFn, type NonEmptyArray } from 'type-graphql';
 import { authChecker } from './common/auth-checker';
+import { guardTextArguments } from './common/input-guard';
 import { auditMutationFields } from './modules/audit/audit.middleware';
 import { AuthResolver } from './modules/auth/auth.resolver';
 import { AuthService } from './modules/auth/auth.service';
@@ -50,8 +51,11 @@ export const resolvers: NonEmptyArray<new (...args: never[]) => object> = [
   ...childrenResolvers,
 ];
 
-/** Builds the executable schema; resolvers get their services through this small container. */
-export async function buildAppSchema(tokens: TokenService): Promise<GraphQLSchema> {
+/**
+ * Builds the executable schema; resolvers get their services through this small container.
+ * `extraMiddlewares` run before the audit middleware on every field (tests count resolver calls with it).
+ */
+export async function buildAppSchema(tokens: TokenService, extraMiddlewares: MiddlewareFn[] = []): Promise<GraphQLSchema> {
   const instances = new Map<unknown, object>([[AuthResolver, new AuthResolver(new AuthService(tokens))]]);
   const container: ContainerType = {
     get(cls: new () => object) {
@@ -65,11 +69,13 @@ export async function buildAppSchema(tokens: TokenService): Promise<GraphQLSchem
     authChecker,
     authMode: 'error',
     container,
+    // Tests only (resolver counters); none in production, so object fields stay plain (see auditMutationFields).
+    globalMiddlewares: extraMiddlewares,
     // GraphQL already shapes the input; class-validator adds the rules. Args classes without rules are valid.
     validate: { forbidUnknownValues: false },
   });
-  // Every mutation in one transaction with its audit event (see auditMutations).
-  return auditMutationFields(schema);
+  // Text arguments checked before anything else; every mutation in one transaction with its audit event.
+  return auditMutationFields(guardTextArguments(schema));
 }
 
 /** The SDL committed under schema/: sorted so that a diff shows only real changes. */

@@ -24,6 +24,13 @@ export interface RequestContext {
   scope?: Scope;
   /** Why a presented token was not accepted, answered when an operation needs a user. */
   authError?: AppError;
+  /**
+   * Set by the audit middleware while a mutation runs: work that must outlive the mutation's
+   * transaction (counting a failed sign-in, which the rollback would undo). It runs once the
+   * transaction has ended and released its connection, so it never waits for a second connection
+   * while holding one (concurrent failed sign-ins used to exhaust the pool and hang the server).
+   */
+  afterTransaction?: (() => Promise<void>)[];
   /** Per-request DataLoaders (no N+1 in field resolvers); see `loader()`. */
   loaders: Map<string, DataLoader<unknown, unknown>>;
 }

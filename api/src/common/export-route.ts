@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import { coerceInputValue, type GraphQLInputObjectType, type GraphQLSchema } from 'graphql';
 import { signedIn, type RequestContext } from './context';
 import { AppError, ErrorCode } from './errors';
+import { assertAcceptableText } from './input-guard';
 import { logger } from './logger';
 
 function parseJson(text: string, typeName: string): unknown {
@@ -39,6 +40,7 @@ export function exportRoute<F, X extends ExportFormat = 'csv' | 'xlsx'>(
       signedIn(ctx);
       if (!formats.includes(format)) throw new AppError(ErrorCode.NOT_FOUND, `Export as ${formats.map((f) => `.${f}`).join(' or ')}`);
       const raw = req.query.filter ? parseJson(String(req.query.filter), filterTypeName) : {};
+      assertAcceptableText({ filter: raw });
       const filter = coerceInputValue(raw, filterType, (path, _value, error) => {
         throw new AppError(ErrorCode.BAD_USER_INPUT, `filter${path.length ? `.${path.join('.')}` : ''}: ${error.message}`);
       }) as F;

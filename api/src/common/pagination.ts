@@ -1,4 +1,4 @@
-import { IsIn, IsInt, IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int, ObjectType, type ClassType } from 'type-graphql';
 import { badInput } from './errors';
 import { Money } from './money';
@@ -73,10 +73,13 @@ export function amountRange(filter: AmountSearchFilter): { amount: { $gte?: numb
  * sortOrder, filter)` and `_allXMeta(filter)`.
  */
 export function listArgsOf<F extends object>(Filter: ClassType<F>) {
+  // ValidateNested: without it class-validator never looked into the filter, and its rules (a search's
+  // length, a year's range) did not apply: allGiftCampaigns(filter: { year: -1 }) failed in SQL with a 500.
   @ArgsType()
   class FilterArgs {
     @Field(() => Filter, { nullable: true })
     @IsOptional()
+    @ValidateNested()
     filter?: F;
   }
 
@@ -84,6 +87,7 @@ export function listArgsOf<F extends object>(Filter: ClassType<F>) {
   class PageArgs extends ListArgs {
     @Field(() => Filter, { nullable: true })
     @IsOptional()
+    @ValidateNested()
     filter?: F;
   }
 
@@ -114,7 +118,8 @@ export type SortColumn = string | ((order: Order) => Record<string, Order>);
 export function pageOptions(args: ListArgs, sortable: Record<string, SortColumn>, fallback: string, idsRequested = 0): PageOptions {
   const perPage = args.perPage ?? (idsRequested > 0 ? Math.min(idsRequested, MAX_PAGE_SIZE) : 25);
   const sortField = args.sortField ?? fallback;
-  const property = sortable[sortField];
+  // Own keys only: "constructor" or "__proto__" are not columns.
+  const property = Object.hasOwn(sortable, sortField) ? sortable[sortField] : undefined;
   if (!property) {
     throw badInput(`Cannot sort by "${sortField}": sort by one of ${Object.keys(sortable).join(', ')}`, 'sortField');
   }

@@ -10,12 +10,19 @@ export const queryLimits = {
   maxCost: 5000,
 } as const;
 
+/**
+ * The token limit is graphql-js's own parser option (Apollo's `parseOptions`): a document over it fails
+ * to parse like any syntax error (GRAPHQL_PARSE_FAILED, HTTP 400). graphql-armor's token plugin
+ * re-parsed the document in a hook where every syntax error, over the limit or not, became an HTTP 500.
+ */
+export const parseOptions = { maxTokens: queryLimits.maxTokens } as const;
+
 export function armor() {
   return new ApolloArmor({
     maxDepth: { n: queryLimits.maxDepth, ignoreIntrospection: true },
     maxAliases: { n: queryLimits.maxAliases },
     maxDirectives: { n: queryLimits.maxDirectives },
-    maxTokens: { n: queryLimits.maxTokens },
+    maxTokens: { enabled: false },
     costLimit: { maxCost: queryLimits.maxCost, ignoreIntrospection: true },
     blockFieldSuggestion: { enabled: true },
   }).protect();

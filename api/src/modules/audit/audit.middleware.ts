@@ -1,6 +1,7 @@
 import { defaultFieldResolver, type GraphQLSchema } from 'graphql';
 import type { MiddlewareFn } from 'type-graphql';
 import type { RequestContext } from '../../common/context';
+import { logger } from '../../common/logger';
 import { recordChanges } from './audit.recorder';
 
 function targetOf(result: unknown, returnType: string): { type: string | null; id: string | null } {
@@ -18,6 +19,8 @@ function targetOf(result: unknown, returnType: string): { type: string | null; i
 export const auditMutations: MiddlewareFn<RequestContext> = async ({ info, context }, next) => {
   if (info.parentType.name !== 'Mutation') return next();
   const outer = context.em;
+  const afterTransaction: (() => Promise<void>)[] = [];
+  context.afterTransaction = afterTransaction;
   try {
     return await outer.transactional(async (em) => {
       context.em = em;
@@ -48,6 +51,10 @@ export const auditMutations: MiddlewareFn<RequestContext> = async ({ info, conte
     });
   } finally {
     context.em = outer;
+    context.afterTransaction = undefined;
+    for (const work of afterTransaction) {
+      await work().catch((error: unknown) => logger.error('work after a mutation failed', { operation: info.fieldName, message: (error as Error).message }));
+    }
   }
 };
 

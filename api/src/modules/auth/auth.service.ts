@@ -27,7 +27,10 @@ export class AuthService {
     const user = await em.findOne(User, { email }, { populate: ['passwordHash', 'unit'] });
     const ok = user ? await verifyPassword(user.passwordHash, password) : (await burnVerification(password), false);
     if (!user || !ok || !user.active) {
-      await recordFailure(em, ctx.ip, email);
+      // Counted outside the mutation's transaction, which rolls back: after it when one is open.
+      const count = () => recordFailure(em, ctx.ip, email);
+      if (ctx.afterTransaction) ctx.afterTransaction.push(count);
+      else await count();
       logger.info('sign-in refused', { requestId: ctx.requestId, ip: ctx.ip, email, reason: !user ? 'unknown' : !ok ? 'password' : 'inactive' });
       throw new AppError(ErrorCode.UNAUTHENTICATED, WRONG_CREDENTIALS);
     }

@@ -29,7 +29,10 @@ export class TokenService {
   verify(token: string): TokenClaims | { error: 'expired' | 'invalid' } {
     try {
       const claims = jwt.verify(token, this.secret, { algorithms: ['HS256'], issuer: ISSUER }) as jwt.JwtPayload;
-      if (typeof claims.sub !== 'string' || typeof claims.tv !== 'number') return { error: 'invalid' };
+      // Only this service signs tokens, but a forged subject must never reach a query (app_user ids are 32-bit).
+      if (typeof claims.sub !== 'string' || !/^\d{1,10}$/.test(claims.sub) || Number(claims.sub) > 2_147_483_647 || typeof claims.tv !== 'number') {
+        return { error: 'invalid' };
+      }
       return { sub: claims.sub, tv: claims.tv };
     } catch (error) {
       return { error: error instanceof jwt.TokenExpiredError ? 'expired' : 'invalid' };

@@ -1,6 +1,7 @@
 import { Check, BigIntType, Entity, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { GraphQLDateTimeISO, GraphQLLocalDate } from 'graphql-scalars';
+import { GraphQLDateTimeISO } from 'graphql-scalars';
+import { GraphQLLocalDate } from '../../common/local-date';
 import { Money } from '../../common/money';
 import { Donor } from '../donors/donor.entity';
 import { Fund } from '../funds/fund.entity';

@@ -1,6 +1,6 @@
 import { IsInt, IsOptional, IsString, Length, MaxLength, Min } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
-import { GraphQLLocalDate } from 'graphql-scalars';
+import { GraphQLLocalDate } from '../../common/local-date';
 import { Money } from '../../common/money';
 import { IdsFilter, listArgsOf, SearchFilter } from '../../common/pagination';
 

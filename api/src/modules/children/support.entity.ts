@@ -1,6 +1,7 @@
 import { BigIntType, Check, Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { GraphQLDateTimeISO, GraphQLLocalDate } from 'graphql-scalars';
+import { GraphQLDateTimeISO } from 'graphql-scalars';
+import { GraphQLLocalDate } from '../../common/local-date';
 import { Money } from '../../common/money';
 import { Fund } from '../funds/fund.entity';
 import { User } from '../users/user.entity';

@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { GraphQLLocalDate } from 'graphql-scalars';
+import { GraphQLLocalDate } from '../../common/local-date';
 import { Money } from '../../common/money';
 import { GiftOccasion } from '../children/gift.entity';
 import { SurgeryStatus } from '../children/support.entity';

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { GraphQLLocalDate } from 'graphql-scalars';
+import { GraphQLLocalDate } from '../../common/local-date';
 import { loader, signedIn, type RequestContext } from '../../common/context';
 import { Money } from '../../common/money';
 import { amountInWords } from '../../common/money-words';

@@ -1,6 +1,6 @@
 import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
-import { GraphQLLocalDate } from 'graphql-scalars';
+import { GraphQLLocalDate } from '../../common/local-date';
 import { ProgramCategory } from '../../common/categories';
 import { Money } from '../../common/money';
 import { listArgsOf, AmountSearchFilter } from '../../common/pagination';

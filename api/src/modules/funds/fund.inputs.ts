@@ -1,6 +1,6 @@
 import { IsOptional } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
-import { GraphQLLocalDate } from 'graphql-scalars';
+import { GraphQLLocalDate } from '../../common/local-date';
 import { listArgsOf, SearchFilter } from '../../common/pagination';
 import { FundKind } from './fund.entity';
 

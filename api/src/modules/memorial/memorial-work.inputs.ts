@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsEnum, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
-import { GraphQLLocalDate } from 'graphql-scalars';
+import { GraphQLLocalDate } from '../../common/local-date';
 import { listArgsOf, SearchFilter } from '../../common/pagination';
 import { Money } from '../../common/money';
 import { FundingLineInput } from '../projects/project.inputs';

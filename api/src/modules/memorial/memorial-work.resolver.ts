@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { GraphQLLocalDate } from 'graphql-scalars';
+import { GraphQLLocalDate } from '../../common/local-date';
 import { loader, signedIn, type RequestContext } from '../../common/context';
 import { todayVn } from '../../common/dates';
 import { badInput } from '../../common/errors';

@@ -1,6 +1,6 @@
 import { IsBoolean, IsNumber, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { ArgsType, Field, Float, InputType } from 'type-graphql';
-import { GraphQLLocalDate } from 'graphql-scalars';
+import { GraphQLLocalDate } from '../../common/local-date';
 import { IdsFilter, listArgsOf } from '../../common/pagination';
 import { Money } from '../../common/money';
 

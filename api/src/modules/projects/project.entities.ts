@@ -1,6 +1,7 @@
 import { BigIntType, Check, Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { GraphQLDateTimeISO, GraphQLLocalDate } from 'graphql-scalars';
+import { GraphQLDateTimeISO } from 'graphql-scalars';
+import { GraphQLLocalDate } from '../../common/local-date';
 import { Money } from '../../common/money';
 import { ProjectType } from '../disbursements/disbursement.entity';
 import { Fund } from '../funds/fund.entity';

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, ArrayMinSize, IsEnum, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
-import { GraphQLLocalDate } from 'graphql-scalars';
+import { GraphQLLocalDate } from '../../common/local-date';
 import { listArgsOf, SearchFilter } from '../../common/pagination';
 import { UnitLevel } from '../units/unit.entity';
 import { SuccessionKind, SuccessionStatus } from './succession.entity';
