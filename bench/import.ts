@@ -7,9 +7,9 @@
  * Run: npm run bench:import [-- --rows 100000 --sample 2000]
  */
 import 'reflect-metadata';
+import type net from 'node:net';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createApp } from '../api/src/app';
@@ -19,24 +19,11 @@ import { setLogLevel } from '../api/src/common/logger';
 import { startEmbeddedPostgres } from '../api/src/database/embedded';
 import { connectOrm, migrate } from '../api/src/database/orm';
 import { seedDemo } from '../api/src/seed/demo';
+import { arg, freePort, ms, SECRET } from './common';
 
-const arg = (name: string, fallback: number) => {
-  const at = process.argv.indexOf(`--${name}`);
-  return at > 0 ? Number(process.argv[at + 1]) : fallback;
-};
 const rows = arg('rows', 100_000);
 const sample = arg('sample', 2_000);
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
 const rate = (n: number, millis: number) => Math.round((n * 1000) / millis);
 
 /** A statement as a Vietnamese bank exports it: header, dd/mm/yyyy dates over the last year, amounts with dots. */
@@ -64,9 +51,8 @@ async function main() {
     await migrate(orm);
     await seedDemo(orm.em.fork(), { activity: false });
     const conn = orm.em.getConnection();
-    const secret = 'bench-secret-of-at-least-thirty-two-chars';
-    const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: pg.url, JWT_SECRET: secret, LOG_LEVEL: 'info' });
-    const app = await createApp(config, orm, secret);
+    const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: pg.url, JWT_SECRET: SECRET, LOG_LEVEL: 'info' });
+    const app = await createApp(config, orm, SECRET);
     await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', () => resolve()));
     const base = `http://127.0.0.1:${(app.server.address() as net.AddressInfo).port}`;
     const gql = async (query: string, variables: Record<string, unknown>, token?: string) => {

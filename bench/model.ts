@@ -7,7 +7,6 @@
  */
 import 'reflect-metadata';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../api/src/config';
@@ -19,23 +18,11 @@ import { verifyFundLedger } from '../api/src/modules/ledger/ledger.verify';
 import { seedDemo } from '../api/src/seed/demo';
 import { inProcessClient } from '../test/support/in-process';
 import { checkModel, type ModelEnv } from '../test/support/model';
+import { arg, freePort, SECRET } from './common';
 
-const arg = (name: string, fallback: number) => {
-  const at = process.argv.indexOf(`--${name}`);
-  return at > 0 ? Number(process.argv[at + 1]) : fallback;
-};
 const runs = arg('runs', 10_000);
 const maxCommands = arg('commands', 8);
 const seed = arg('seed', Date.now() % 2 ** 31);
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function main() {
   setLogLevel('error');
@@ -46,9 +33,8 @@ async function main() {
   try {
     await migrate(orm);
     await seedDemo(orm.em.fork(), { activity: false });
-    const secret = 'bench-secret-of-at-least-thirty-two-chars';
-    const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: pg.url, JWT_SECRET: secret, LOG_LEVEL: 'error' });
-    const tokens = new TokenService(secret, config.jwt.ttlSeconds);
+    const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: pg.url, JWT_SECRET: SECRET, LOG_LEVEL: 'error' });
+    const tokens = new TokenService(SECRET, config.jwt.ttlSeconds);
     const conn = orm.em.getConnection();
     const token = async (email: string) => {
       const [u] = await conn.execute('select id, token_version from app_user where email = ?', [email]);
@@ -57,7 +43,7 @@ async function main() {
     const fund = async (code: string) => String((await conn.execute("select f.id from fund f join administrative_unit u on u.id = f.unit_id where u.code = ? and f.kind = 'GRATITUDE'", [code]))[0].id);
     const [unit] = await conn.execute("select id from administrative_unit where code = '13741'");
     const env: ModelEnv = {
-      client: await inProcessClient(orm, config, secret),
+      client: await inProcessClient(orm, config, SECRET),
       em: () => orm.em.fork(),
       tokens: { officer: await token('canbo@soquy.example'), approver: await token('ketoan2@soquy.example'), payer: await token('ketoan@soquy.example') },
       funds: [await fund('13741'), await fund('13633')],
