@@ -89,13 +89,16 @@ describe('the CSV of a bank statement (pure parsing)', () => {
   });
 });
 
+/** The demo data without activity: the province's Gratitude fund holds no receipt. */
+async function freshDemo() {
+  await resetDatabase(server.orm);
+  await seedDemo(server.orm.em.fork(), { activity: false });
+  manager = await signIn(server.graphqlUrl, 'ketoan@soquy.example');
+  fundId = String((await fundOf(server.orm.em, '36')).id);
+}
+
 describe('import of a bank statement (nhập sao kê)', () => {
-  beforeEach(async () => {
-    await resetDatabase(server.orm);
-    await seedDemo(server.orm.em.fork(), { activity: false });
-    manager = await signIn(server.graphqlUrl, 'ketoan@soquy.example');
-    fundId = String((await fundOf(server.orm.em, '36')).id);
-  });
+  beforeEach(freshDemo);
 
   it('previews without writing, then records every valid row with continuing gapless receipts, the ledger and the audit', async () => {
     // A single receipt first: the import continues its series.
@@ -257,12 +260,7 @@ describe('import of a bank statement (nhập sao kê)', () => {
 });
 
 describe('an import and single receipts at the same moment', () => {
-  beforeAll(async () => {
-    await resetDatabase(server.orm);
-    await seedDemo(server.orm.em.fork(), { activity: false });
-    manager = await signIn(server.graphqlUrl, 'ketoan@soquy.example');
-    fundId = String((await fundOf(server.orm.em, '36')).id);
-  });
+  beforeAll(freshDemo);
 
   /**
    * A createDonation taking the fund's first receipt number of a year creates the year's counter row
