@@ -25,6 +25,9 @@ const CHILD = `mutation($u: ID!) { createChild(fullName: "Phạm Minh Tâm", bir
 const SURGERY = `mutation($c: ID!, $f: ID!, $d: LocalDate!) { createSurgeryCase(childId: $c, fundId: $f, condition: CONGENITAL_HEART, hospital: "Bệnh viện Nhi Trung ương",
   totalCost: 120000000, referredOn: $d) { id } }`;
 
+const SUCCESSION = `mutation($lines: [SuccessionLineInput!]!, $newUnits: [NewUnitInput!]) { createUnitSuccessionEvent(name: "Sáp nhập xã",
+  legalBasis: "Nghị quyết 1674/NQ-UBTVQH15", effectiveOn: "2025-01-01", lines: $lines, newUnits: $newUnits) { id } }`;
+
 const must = async (query: string, variables: Record<string, unknown>, role: Role): Promise<Record<string, { id: string }>> => {
   const res = await gql(h.server.graphqlUrl, query, variables, tokens[role]);
   if (res.errors) throw new Error(JSON.stringify(res.errors));
@@ -128,8 +131,7 @@ const cases: Case[] = [
     kind: 'mutation',
     role: Role.ADMIN,
     arg: 'lines',
-    query: `mutation($lines: [SuccessionLineInput!]!, $newUnits: [NewUnitInput!]) { createUnitSuccessionEvent(name: "Sáp nhập xã", legalBasis: "Nghị quyết 1674/NQ-UBTVQH15",
-      effectiveOn: "2025-01-01", lines: $lines, newUnits: $newUnits) { id } }`,
+    query: SUCCESSION,
     variables: () => ({ lines: [{ kind: 'ABSORBED', predecessorId: communes.a, successorId: communes.b }], newUnits: null }),
     list: { line: () => ({ kind: 'ABSORBED', predecessorId: communes.a, successorId: communes.b }), cap: 1000 },
   },
@@ -138,8 +140,7 @@ const cases: Case[] = [
     kind: 'mutation',
     role: Role.ADMIN,
     arg: 'newUnits',
-    query: `mutation($lines: [SuccessionLineInput!]!, $newUnits: [NewUnitInput!]) { createUnitSuccessionEvent(name: "Sáp nhập xã", legalBasis: "Nghị quyết 1674/NQ-UBTVQH15",
-      effectiveOn: "2025-01-01", lines: $lines, newUnits: $newUnits) { id } }`,
+    query: SUCCESSION,
     variables: () => ({
       lines: [
         { kind: 'ABSORBED', predecessorId: communes.a, newUnitCode: '99901' },
