@@ -7,9 +7,12 @@
 import 'reflect-metadata';
 import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import type { Options } from '@mikro-orm/postgresql';
+import { createApp } from '../api/src/app';
+import { loadConfig } from '../api/src/config';
 import { setLogLevel } from '../api/src/common/logger';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../api/src/database/embedded';
 import { connectOrm, migrate, type Orm } from '../api/src/database/orm';
@@ -50,6 +53,30 @@ export interface Province {
   orm: Orm;
   dir: string;
   close(): Promise<void>;
+}
+
+/**
+ * A fresh database with the demo seed (units, funds, accounts; no activity) on its own embedded
+ * PostgreSQL in a temporary folder, which `close` removes: for the benches that make their own data.
+ */
+export async function scratchDatabase(name: string): Promise<{ pg: EmbeddedDatabase; orm: Orm; close(): Promise<void> }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `soquy-bench-${name}-`));
+  fs.chmodSync(dir, 0o755);
+  const pg = await startEmbeddedPostgres(path.join(dir, 'pg'), await freePort());
+  const orm = await connectOrm(pg.url);
+  const close = async () => {
+    await orm.close(true);
+    await pg.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    await migrate(orm);
+    await seedDemo(orm.em.fork(), { activity: false });
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { pg, orm, close };
 }
 
 /**
@@ -143,6 +170,40 @@ export function served(port: number, answer: (message: string) => unknown, stop:
       return;
     }
     void Promise.resolve(answer(String(message))).then((a) => process.send!(a ?? null));
+  });
+}
+
+/** The real API in production mode in this process, on `orm` (the database at `db`), listening on a free port. */
+export async function startApi(orm: Orm, db: string, logLevel: 'warn' | 'info' = 'warn'): Promise<{ port: number; base: string; close(): Promise<void> }> {
+  const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: db, JWT_SECRET: SECRET, LOG_LEVEL: logLevel });
+  const app = await createApp(config, orm, SECRET);
+  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = app.server.address() as AddressInfo;
+  return { port, base: `http://127.0.0.1:${port}`, close: () => app.close() };
+}
+
+/**
+ * In a child started by `serve(…, 'api', …)`: the real API in production mode on the province's
+ * database; `answer` replies to the bench's questions (its SQL statements, its memory).
+ */
+export async function serveApi(db: string, answer: (message: string) => unknown = () => null, ormOverrides: Partial<Options> = {}): Promise<void> {
+  setLogLevel('warn');
+  const orm = await connectOrm(db, ormOverrides);
+  const api = await startApi(orm, db);
+  served(api.port, answer, async () => {
+    await api.close();
+    await orm.close(true);
+  });
+}
+
+/** Runs the bench (`main`), or in a child started by `serve` the server it names (`--serve api --db URL`); exits 1 on a failure. */
+export function runBench(main: () => Promise<void>, servers: Record<string, (db: string) => Promise<void>>): void {
+  const what = argText('serve');
+  const server = what === undefined ? undefined : servers[what];
+  if (what !== undefined && !server) throw new Error(`no server "${what}" in this bench`);
+  (server ? server(argText('db')!) : main()).catch((error) => {
+    console.error(error);
+    process.exit(1);
   });
 }
 

@@ -14,29 +14,12 @@
  *      npm run bench:payments [-- --data DIR --clients 50 --count 3000]
  */
 import 'reflect-metadata';
-import type { AddressInfo } from 'node:net';
-import { createApp } from '../api/src/app';
-import { loadConfig } from '../api/src/config';
 import { todayVn } from '../api/src/common/dates';
-import { setLogLevel } from '../api/src/common/logger';
-import { connectOrm } from '../api/src/database/orm';
-import { arg, argText, describeLoad, flag, load, machine, openProvince, postJson, ratio, SECRET, serve, served, signIn, type Province } from './common';
+import { arg, describeLoad, flag, load, machine, openProvince, postJson, ratio, runBench, serve, serveApi, signIn, type Province } from './common';
 
 const clients = arg('clients', 50);
 const seconds = arg('seconds', 15);
 const MANAGER = 'ketoan@soquy.example';
-
-async function serveApi(db: string) {
-  setLogLevel('warn');
-  const orm = await connectOrm(db);
-  const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: db, JWT_SECRET: SECRET, LOG_LEVEL: 'warn' });
-  const app = await createApp(config, orm, SECRET);
-  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', () => resolve()));
-  served((app.server.address() as AddressInfo).port, () => null, async () => {
-    await app.close();
-    await orm.close(true);
-  });
-}
 
 /** Scratch copies of fund, ledger_account, ledger_transaction and ledger_entry (columns, keys, checks; no triggers). */
 async function rawTables(province: Province) {
@@ -178,8 +161,4 @@ async function main() {
   }
 }
 
-const mode = argText('serve');
-(mode === 'api' ? serveApi(argText('db')!) : main()).catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main, { api: (db) => serveApi(db) });

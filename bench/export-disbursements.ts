@@ -4,40 +4,18 @@
  * its peak. Run: npm run bench:export [-- --rows 100000]
  */
 import 'reflect-metadata';
-import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import { createApp } from '../api/src/app';
-import { loadConfig } from '../api/src/config';
 import { setLogLevel } from '../api/src/common/logger';
-import { startEmbeddedPostgres } from '../api/src/database/embedded';
-import { connectOrm, migrate } from '../api/src/database/orm';
-import { seedDemo } from '../api/src/seed/demo';
+import { scratchDatabase, signIn, startApi } from './common';
 
 const at = process.argv.indexOf('--rows');
 const rows = at > 0 ? Number(process.argv[at + 1]) : 100_000;
 const mb = (bytes: number) => `${(bytes / 1048576).toFixed(0)} MB`;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 async function main() {
   setLogLevel('warn');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'soquy-bench-'));
-  fs.chmodSync(dir, 0o755);
-  const pg = await startEmbeddedPostgres(path.join(dir, 'pg'), await freePort());
-  const secret = 'bench-secret-of-at-least-thirty-two-chars';
-  const orm = await connectOrm(pg.url);
+  const db = await scratchDatabase('export');
+  const { orm } = db;
   try {
-    await migrate(orm);
-    await seedDemo(orm.em.fork(), { activity: false });
     const conn = orm.em.getConnection();
     const started = Date.now();
     await conn.execute(
@@ -49,16 +27,9 @@ async function main() {
       [rows],
     );
     console.log(`prepared ${rows.toLocaleString('en')} disbursements in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: pg.url, JWT_SECRET: secret, LOG_LEVEL: 'warn' });
-    const app = await createApp(config, orm, secret);
-    await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', () => resolve()));
-    const base = `http://127.0.0.1:${(app.server.address() as net.AddressInfo).port}`;
-    const login = await fetch(`${base}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: 'mutation { login(email: "thanhtra@soquy.example", password: "SoQuy@2025") { token } }' }),
-    });
-    const token = ((await login.json()) as { data: { login: { token: string } } }).data.login.token;
+    const app = await startApi(orm, db.pg.url);
+    const { base } = app;
+    const token = await signIn(base, 'thanhtra@soquy.example');
     global.gc?.();
     for (const format of ['csv', 'xlsx']) {
       const before = process.memoryUsage().rss;
@@ -74,10 +45,11 @@ async function main() {
     }
     await app.close();
   } finally {
-    await orm.close(true);
-    await pg.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await db.close();
   }
 }
 
-void main();
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

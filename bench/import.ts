@@ -7,19 +7,10 @@
  * Run: npm run bench:import [-- --rows 100000 --sample 2000]
  */
 import 'reflect-metadata';
-import type net from 'node:net';
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { createApp } from '../api/src/app';
-import { loadConfig } from '../api/src/config';
 import { addDays, formatDateVi, todayVn } from '../api/src/common/dates';
 import { setLogLevel } from '../api/src/common/logger';
-import { startEmbeddedPostgres } from '../api/src/database/embedded';
-import { connectOrm, migrate } from '../api/src/database/orm';
-import { seedDemo } from '../api/src/seed/demo';
-import { arg, freePort, ms, SECRET } from './common';
+import { arg, ms, scratchDatabase, startApi } from './common';
 
 const rows = arg('rows', 100_000);
 const sample = arg('sample', 2_000);
@@ -43,18 +34,12 @@ function statementCsv(count: number): string {
 async function main() {
   // info: the import logs the time of its phases.
   setLogLevel('info');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'soquy-bench-import-'));
-  fs.chmodSync(dir, 0o755);
-  const pg = await startEmbeddedPostgres(path.join(dir, 'pg'), await freePort());
-  const orm = await connectOrm(pg.url);
+  const db = await scratchDatabase('import');
+  const { orm } = db;
   try {
-    await migrate(orm);
-    await seedDemo(orm.em.fork(), { activity: false });
     const conn = orm.em.getConnection();
-    const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: pg.url, JWT_SECRET: SECRET, LOG_LEVEL: 'info' });
-    const app = await createApp(config, orm, SECRET);
-    await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', () => resolve()));
-    const base = `http://127.0.0.1:${(app.server.address() as net.AddressInfo).port}`;
+    const app = await startApi(orm, db.pg.url, 'info');
+    const { base } = app;
     const gql = async (query: string, variables: Record<string, unknown>, token?: string) => {
       const res = await fetch(`${base}/graphql`, {
         method: 'POST',
@@ -117,9 +102,7 @@ async function main() {
     console.log(`province fund: ${check.n.toLocaleString('en')} donations, ${check.receipts.toLocaleString('en')} distinct receipt numbers, total ${Number(check.total).toLocaleString('en')} đ, cash balance ${Number(balance.b).toLocaleString('en')} đ`);
     await app.close();
   } finally {
-    await orm.close(true);
-    await pg.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await db.close();
   }
 }
 

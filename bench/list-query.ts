@@ -12,11 +12,9 @@ import 'reflect-metadata';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildSchema, graphql } from 'graphql';
-import { createApp } from '../api/src/app';
-import { loadConfig } from '../api/src/config';
 import { setLogLevel } from '../api/src/common/logger';
 import { connectOrm } from '../api/src/database/orm';
-import { arg, argText, describeLoad, load, machine, openProvince, postJson, ratio, SECRET, serve, served, signIn, type LoadResult } from './common';
+import { arg, describeLoad, load, machine, openProvince, postJson, ratio, runBench, serve, served, serveApi, signIn, type LoadResult } from './common';
 
 const clients = arg('clients', 20);
 const seconds = arg('seconds', 15);
@@ -27,31 +25,23 @@ const apiQuery = `query List($page: Int, $perPage: Int) { allDisbursements(page:
 const baselineQuery = `query List($page: Int, $perPage: Int) { allDisbursements(page: $page, perPage: $perPage) { ${fields} } }`;
 
 /** The API in this process, counting the SQL statements it sends (MikroORM's onQuery hook). */
-async function serveApi(db: string) {
-  setLogLevel('warn');
+async function serveCountingApi(db: string) {
   let statements = 0;
-  const orm = await connectOrm(db, {
-    ...(process.env.BENCH_SQL_LOG === 'took' ? { debug: ['query'], logger: (message: string) => console.log(`${message.slice(0, 60)} … ${message.slice(-40)}`) } : {}),
-    onQuery: (sql) => {
-      statements += 1;
-      if (process.env.BENCH_SQL_LOG && statements <= 12) console.log(`SQL: ${sql}`);
-      return sql;
-    },
-  });
-  const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: db, JWT_SECRET: SECRET, LOG_LEVEL: 'warn' });
-  const app = await createApp(config, orm, SECRET);
-  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', () => resolve()));
-  served(
-    (app.server.address() as AddressInfo).port,
+  await serveApi(
+    db,
     (message) => {
       if (message !== 'statements') return null;
       const n = statements;
       statements = 0;
       return n;
     },
-    async () => {
-      await app.close();
-      await orm.close(true);
+    {
+      ...(process.env.BENCH_SQL_LOG === 'took' ? { debug: ['query'], logger: (message: string) => console.log(`${message.slice(0, 60)} … ${message.slice(-40)}`) } : {}),
+      onQuery: (sql) => {
+        statements += 1;
+        if (process.env.BENCH_SQL_LOG && statements <= 12) console.log(`SQL: ${sql}`);
+        return sql;
+      },
     },
   );
 }
@@ -150,9 +140,4 @@ async function main() {
   }
 }
 
-const mode = argText('serve');
-const run = mode === 'api' ? serveApi(argText('db')!) : mode === 'baseline' ? serveBaseline(argText('db')!) : main();
-run.catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main, { api: serveCountingApi, baseline: serveBaseline });

@@ -6,19 +6,13 @@
  * Run: npm run bench:model [-- --runs 10000 --commands 8 --seed N]
  */
 import 'reflect-metadata';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { loadConfig } from '../api/src/config';
 import { setLogLevel } from '../api/src/common/logger';
-import { startEmbeddedPostgres } from '../api/src/database/embedded';
-import { connectOrm, migrate } from '../api/src/database/orm';
 import { TokenService } from '../api/src/modules/auth/token';
 import { verifyFundLedger } from '../api/src/modules/ledger/ledger.verify';
-import { seedDemo } from '../api/src/seed/demo';
 import { inProcessClient } from '../test/support/in-process';
 import { checkModel, type ModelEnv } from '../test/support/model';
-import { arg, freePort, SECRET } from './common';
+import { arg, scratchDatabase, SECRET } from './common';
 
 const runs = arg('runs', 10_000);
 const maxCommands = arg('commands', 8);
@@ -26,14 +20,10 @@ const seed = arg('seed', Date.now() % 2 ** 31);
 
 async function main() {
   setLogLevel('error');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'soquy-bench-model-'));
-  fs.chmodSync(dir, 0o755);
-  const pg = await startEmbeddedPostgres(path.join(dir, 'pg'), await freePort());
-  const orm = await connectOrm(pg.url);
+  const db = await scratchDatabase('model');
+  const { orm } = db;
   try {
-    await migrate(orm);
-    await seedDemo(orm.em.fork(), { activity: false });
-    const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: pg.url, JWT_SECRET: SECRET, LOG_LEVEL: 'error' });
+    const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: db.pg.url, JWT_SECRET: SECRET, LOG_LEVEL: 'error' });
     const tokens = new TokenService(SECRET, config.jwt.ttlSeconds);
     const conn = orm.em.getConnection();
     const token = async (email: string) => {
@@ -64,9 +54,7 @@ async function main() {
       if (!check.ok) process.exitCode = 1;
     }
   } finally {
-    await orm.close(true);
-    await pg.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await db.close();
   }
 }
 

@@ -7,13 +7,8 @@
  * Run: npm run bench:soak [-- --data DIR --seconds 120 --every 10 --clients 10]
  */
 import 'reflect-metadata';
-import type { AddressInfo } from 'node:net';
-import { createApp } from '../api/src/app';
-import { loadConfig } from '../api/src/config';
 import { todayVn } from '../api/src/common/dates';
-import { setLogLevel } from '../api/src/common/logger';
-import { connectOrm } from '../api/src/database/orm';
-import { arg, argText, load, machine, n0, openProvince, postJson, SECRET, serve, served, signIn } from './common';
+import { arg, load, machine, n0, openProvince, postJson, runBench, serve, serveApi, signIn } from './common';
 
 const seconds = arg('seconds', 120);
 const every = arg('every', 10);
@@ -27,25 +22,13 @@ interface Memory {
   external: number;
 }
 
-async function serveApi(db: string) {
-  setLogLevel('warn');
-  const orm = await connectOrm(db);
-  const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: db, JWT_SECRET: SECRET, LOG_LEVEL: 'warn' });
-  const app = await createApp(config, orm, SECRET);
-  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', () => resolve()));
-  served(
-    (app.server.address() as AddressInfo).port,
-    (message) => {
-      if (message !== 'memory') return null;
-      global.gc?.();
-      const m = process.memoryUsage();
-      return { rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external } satisfies Memory;
-    },
-    async () => {
-      await app.close();
-      await orm.close(true);
-    },
-  );
+async function serveSoakApi(db: string) {
+  await serveApi(db, (message) => {
+    if (message !== 'memory') return null;
+    global.gc?.();
+    const m = process.memoryUsage();
+    return { rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external } satisfies Memory;
+  });
 }
 
 async function main() {
@@ -108,8 +91,4 @@ async function main() {
   }
 }
 
-const mode = argText('serve');
-(mode === 'api' ? serveApi(argText('db')!) : main()).catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main, { api: serveSoakApi });

@@ -6,15 +6,12 @@
  * Run: npm run bench:statement [-- --entries 1000000 --runs 30]
  */
 import 'reflect-metadata';
-import type net from 'node:net';
-import { createApp } from '../api/src/app';
-import { loadConfig } from '../api/src/config';
 import type { SignedInContext } from '../api/src/common/context';
 import { Role } from '../api/src/common/permissions';
 import { Scope } from '../api/src/common/scope';
 import { FundKind } from '../api/src/modules/funds/fund.entity';
 import { statementService } from '../api/src/modules/statements/statement.service';
-import { arg, ms, openProvince, pct, SECRET } from './common';
+import { arg, ms, openProvince, pct, signIn, startApi } from './common';
 
 const runs = arg('runs', 30);
 
@@ -48,16 +45,9 @@ async function main() {
     console.log(`  receipts ${first.current.receipts.total.toLocaleString('en')} đ, disbursements ${first.current.disbursements.total.toLocaleString('en')} đ, closing ${first.current.closing.total.toLocaleString('en')} đ = ledger ${first.current.ledgerClosing.toLocaleString('en')} đ`);
     console.log(`service: cold ${cold.toFixed(0)} ms; warm p50 ${pct(service, 50).toFixed(0)} ms, p99 ${pct(service, 99).toFixed(0)} ms (${runs} runs)`);
 
-    const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: pg.url, JWT_SECRET: SECRET, LOG_LEVEL: 'warn' });
-    const app = await createApp(config, orm, SECRET);
-    await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', () => resolve()));
-    const base = `http://127.0.0.1:${(app.server.address() as net.AddressInfo).port}`;
-    const login = await fetch(`${base}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: 'mutation { login(email: "thanhtra@soquy.example", password: "SoQuy@2025") { token } }' }),
-    });
-    const token = ((await login.json()) as { data: { login: { token: string } } }).data.login.token;
+    const app = await startApi(orm, pg.url);
+    const { base } = app;
+    const token = await signIn(base, 'thanhtra@soquy.example');
     const query = `query($input: StatementInput!) { fundStatement(input: $input) { balanced current { closing { total } receipts { total byMethod { method amount } byDonorType { donorType amount } } disbursements { total byCategory { category amount } } } previous { closing { total } } byLevel { level closing } byUnit { unitName closing } } }`;
     const http: number[] = [];
     for (let i = 0; i <= runs; i += 1) {

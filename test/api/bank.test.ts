@@ -1,9 +1,6 @@
 import { todayVn } from '../../api/src/common/dates';
-import { seedDemo } from '../../api/src/seed/demo';
-import { resetDatabase } from '../support/database';
 import { gql, signIn, type GraphQLResponse } from '../support/graphql';
-import { inProcessClient, type Client } from '../support/in-process';
-import { startTestServer, TEST_JWT_SECRET, type TestServer } from '../support/server';
+import { setUpScaleTest } from '../support/scale';
 
 /**
  * The bank test at scale (issue 8, Reliability): 10,000 payments of approved disbursements sent
@@ -29,19 +26,9 @@ const DONATE = 'mutation($f: ID!, $a: SafeInt!, $k: String!, $d: LocalDate!) { c
 const PAY = 'mutation($id: ID!, $d: LocalDate!) { payDisbursement(id: $id, paidOn: $d) { id status voucherNumber } }';
 const VERIFY = 'query($id: ID!) { verifyLedger(fundId: $id) { ok transactionsChecked firstMismatch { reason } } }';
 
-let server: TestServer;
-let client: Client;
+const t = setUpScaleTest();
 const today = todayVn();
-const conn = () => server.orm.em.getConnection();
-
-beforeAll(async () => {
-  // More connections than the default 10: a payment waiting for its fund's lock holds one.
-  server = await startTestServer({}, { pool: { min: 0, max: 24 } });
-  await resetDatabase(server.orm);
-  await seedDemo(server.orm.em.fork(), { activity: false });
-  client = await inProcessClient(server.orm, server.config, TEST_JWT_SECRET);
-});
-afterAll(() => server.close());
+const conn = () => t.conn();
 
 /** Runs `task` over `items` with at most `limit` in flight. */
 async function pool<T, R>(items: T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
@@ -59,8 +46,8 @@ async function pool<T, R>(items: T[], limit: number, task: (item: T) => Promise<
 }
 
 it('pays 10,000 concurrent attempts: never below zero, exactly what each fund could afford, every refusal INSUFFICIENT_FUNDS, the ledger whole', async () => {
-  const manager = await signIn(server.graphqlUrl, 'ketoan@soquy.example');
-  const inspector = await signIn(server.graphqlUrl, 'thanhtra@soquy.example');
+  const manager = await signIn(t.server.graphqlUrl, 'ketoan@soquy.example');
+  const inspector = await signIn(t.server.graphqlUrl, 'thanhtra@soquy.example');
   const funds: { id: string }[] = await conn().execute(
     `select f.id from fund f join administrative_unit u on u.id = f.unit_id
       where u.level = 'COMMUNE' and f.kind = 'GRATITUDE' and f.closed_on is null order by f.id limit ?`,
@@ -71,7 +58,7 @@ it('pays 10,000 concurrent attempts: never below zero, exactly what each fund co
   const ring = funds.slice(OUT_FUNDS).map((f) => Number(f.id));
   for (const [ids, amount] of [[out, OUT_START], [ring, RING_START]] as const) {
     for (const id of ids) {
-      const res = await gql(server.graphqlUrl, DONATE, { f: String(id), a: amount, k: `bank-seed-${id}`, d: today }, manager);
+      const res = await gql(t.server.graphqlUrl, DONATE, { f: String(id), a: amount, k: `bank-seed-${id}`, d: today }, manager);
       expect(res.errors).toBeUndefined();
     }
   }
@@ -104,7 +91,7 @@ it('pays 10,000 concurrent attempts: never below zero, exactly what each fund co
   const order = ids.map((_, i) => ids[(i * 7_919) % ATTEMPTS]!);
   expect(new Set(order.map((d) => d.id)).size).toBe(ATTEMPTS);
 
-  const answers = await pool(order, CONCURRENCY, async (d) => ({ d, res: await client(PAY, { id: d.id, d: today }, manager) }));
+  const answers = await pool(order, CONCURRENCY, async (d) => ({ d, res: await t.client(PAY, { id: d.id, d: today }, manager) }));
 
   // Every attempt either paid or was refused for want of money: no deadlock, no serialisation failure, no 500.
   const codes = new Map<string, number>();
@@ -165,7 +152,7 @@ it('pays 10,000 concurrent attempts: never below zero, exactly what each fund co
 
   // verifyLedger, as an inspector would run it, on every fund involved.
   for (const { id } of funds) {
-    const check = await gql(server.graphqlUrl, VERIFY, { id: String(id) }, inspector);
+    const check = await gql(t.server.graphqlUrl, VERIFY, { id: String(id) }, inspector);
     expect(check.data!.verifyLedger).toMatchObject({ ok: true, firstMismatch: null });
   }
 }, 600_000);

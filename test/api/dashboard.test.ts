@@ -4,7 +4,7 @@ import { AdministrativeUnit } from '../../api/src/modules/units/unit.entity';
 import { seedDemo } from '../../api/src/seed/demo';
 import { resetDatabase } from '../support/database';
 import { fundOf } from '../support/funds';
-import { errorCode, gql, signIn, type GraphQLResponse } from '../support/graphql';
+import { errorCode, gql, ok, signIn } from '../support/graphql';
 import { startTestServer, type TestServer } from '../support/server';
 
 /*
@@ -80,10 +80,6 @@ beforeEach(async () => {
   tokens = Object.fromEntries(Object.keys(emails).map((key, i) => [key, signed[i]!]));
 });
 
-const ok = <T extends GraphQLResponse>(res: T): T => {
-  if (res.errors) throw new Error(JSON.stringify(res.errors));
-  return res;
-};
 const call = async (query: string, variables: Record<string, unknown>, token: string) => ok(await gql(server.graphqlUrl, query, variables, token)).data!;
 const dashboard = async (token: string, y?: number) => (await call(DASHBOARD, { year: y }, token)).dashboard;
 

@@ -89,13 +89,16 @@ describe('the CSV of a bank statement (pure parsing)', () => {
   });
 });
 
+/** The demo data without activity: the province's Gratitude fund holds no receipt. */
+async function freshDemo() {
+  await resetDatabase(server.orm);
+  await seedDemo(server.orm.em.fork(), { activity: false });
+  manager = await signIn(server.graphqlUrl, 'ketoan@soquy.example');
+  fundId = String((await fundOf(server.orm.em, '36')).id);
+}
+
 describe('import of a bank statement (nhập sao kê)', () => {
-  beforeEach(async () => {
-    await resetDatabase(server.orm);
-    await seedDemo(server.orm.em.fork(), { activity: false });
-    manager = await signIn(server.graphqlUrl, 'ketoan@soquy.example');
-    fundId = String((await fundOf(server.orm.em, '36')).id);
-  });
+  beforeEach(freshDemo);
 
   it('previews without writing, then records every valid row with continuing gapless receipts, the ledger and the audit', async () => {
     // A single receipt first: the import continues its series.
@@ -254,4 +257,48 @@ describe('import of a bank statement (nhập sao kê)', () => {
     expect(badFund.status).toBe(400);
     expect(await counts()).toEqual(before);
   });
+});
+
+describe('an import and single receipts at the same moment', () => {
+  beforeAll(freshDemo);
+
+  /**
+   * A createDonation taking the fund's first receipt number of a year creates the year's counter row
+   * (its insert checks the fund's key) while the import holds the fund: the import must lock the
+   * counters, created or not, before the fund, or PostgreSQL finds a deadlock and aborts one of them.
+   * Each round uses years with no receipt yet (a fresh counter for each) and a year with receipts; a
+   * stream of single receipts runs for as long as the import does.
+   */
+  it('both succeed, with distinct gapless receipt numbers and a verified ledger, round after round', async () => {
+    const withReceipts = 2024;
+    expect((await gql(server.graphqlUrl, CREATE, { fundId, amount: 1_000, receivedOn: `${withReceipts}-01-02`, key: randomUUID() }, manager)).errors).toBeUndefined();
+    for (let round = 0; round < 5; round++) {
+      const fresh = [0, 1, 2, 3].map((i) => 2001 + round * 4 + i);
+      const years = [...fresh, withReceipts];
+      const rows = Array.from({ length: 1_500 }, (_, i) => `R${round}-${i};0${(i % 9) + 1}/0${(i % 9) + 1}/${years[i % years.length]};${(i + 1) * 1_000};Người chuyển ${i};x`);
+      let importDone = false;
+      const importing = upload('commit', statement(rows)).finally(() => (importDone = true));
+      // Streams of single receipts, each walking the years, for as long as the import runs.
+      const singles: { errors?: unknown; data?: unknown }[] = [];
+      const stream = async (offset: number) => {
+        for (let n = 0; n < 12 && (n < years.length || !importDone); n++) {
+          const year = years[(n + offset) % years.length]!;
+          singles.push(await gql(server.graphqlUrl, CREATE, { fundId, amount: 2_000, receivedOn: `${year}-12-01`, key: randomUUID() }, manager));
+        }
+      };
+      const [imported] = await Promise.all([importing, stream(0), stream(2), stream(4)]);
+      expect([round, imported.status, imported.body.ok]).toEqual([round, 200, rows.length]);
+      expect(singles.filter((s) => s.errors).map((s) => JSON.stringify(s.errors).slice(0, 300))).toEqual([]);
+    }
+    const series = await server.orm.em.getConnection().execute(
+      `select d.receipt_year as year, count(*)::int as n, count(distinct d.receipt_seq)::int as seqs, min(d.receipt_seq)::int as lo, max(d.receipt_seq)::int as hi,
+              count(distinct d.receipt_number)::int as numbers, (select c.last_number from document_counter c where c.fund_id = d.fund_id and c.doc_type = 'PT' and c.year = d.receipt_year) as counter
+         from donation d where d.fund_id = ? group by d.fund_id, d.receipt_year order by 1`,
+      [fundId],
+    );
+    expect(series.length).toBe(21);
+    for (const s of series) expect(s).toEqual({ ...s, seqs: s.n, lo: 1, hi: s.n, numbers: s.n, counter: s.n });
+    const inspector = await signIn(server.graphqlUrl, 'thanhtra@soquy.example');
+    expect((await gql(server.graphqlUrl, VERIFY, { id: fundId }, inspector)).data!.verifyLedger.ok).toBe(true);
+  }, 85_000);
 });

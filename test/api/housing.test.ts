@@ -5,7 +5,7 @@ import { AdministrativeUnit } from '../../api/src/modules/units/unit.entity';
 import { seedDemo } from '../../api/src/seed/demo';
 import { resetDatabase } from '../support/database';
 import { fundOf } from '../support/funds';
-import { errorCode, gql, signIn, type GraphQLResponse } from '../support/graphql';
+import { errorCode, gql, ok, signIn, type GraphQLResponse } from '../support/graphql';
 import { startTestServer, type TestServer } from '../support/server';
 
 /*
@@ -83,10 +83,6 @@ beforeEach(async () => {
   [officer, manager] = await Promise.all(['canbo@soquy.example', 'ketoan@soquy.example'].map((e) => signIn(server.graphqlUrl, e)));
 });
 
-const ok = <T extends GraphQLResponse>(res: T): T => {
-  if (res.errors) throw new Error(JSON.stringify(res.errors));
-  return res;
-};
 const conn = () => server.orm.em.getConnection();
 const count = async (table: string) => Number((await conn().execute(`select count(*) as n from ${table}`))[0].n);
 

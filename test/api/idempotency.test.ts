@@ -1,9 +1,6 @@
 import { todayVn } from '../../api/src/common/dates';
-import { seedDemo } from '../../api/src/seed/demo';
-import { resetDatabase } from '../support/database';
 import { gql, signIn, type GraphQLResponse } from '../support/graphql';
-import { inProcessClient, type Client } from '../support/in-process';
-import { startTestServer, TEST_JWT_SECRET, type TestServer } from '../support/server';
+import { setUpScaleTest } from '../support/scale';
 
 /**
  * Idempotency at scale (issue 8, Reliability): every key sent 10 times at once, as a client
@@ -26,18 +23,9 @@ const DRAFT = `mutation($f: ID!, $a: SafeInt!, $k: String!) {
 }`;
 const VERIFY = 'query($id: ID!) { verifyLedger(fundId: $id) { ok transactionsChecked } }';
 
-let server: TestServer;
-let client: Client;
+const t = setUpScaleTest();
 const today = todayVn();
-const conn = () => server.orm.em.getConnection();
-
-beforeAll(async () => {
-  server = await startTestServer({}, { pool: { min: 0, max: 24 } });
-  await resetDatabase(server.orm);
-  await seedDemo(server.orm.em.fork(), { activity: false });
-  client = await inProcessClient(server.orm, server.config, TEST_JWT_SECRET);
-});
-afterAll(() => server.close());
+const conn = () => t.conn();
 
 async function inBatches(count: number, size: number, task: (i: number) => Promise<void>): Promise<void> {
   for (let start = 0; start < count; start += size) {
@@ -47,7 +35,7 @@ async function inBatches(count: number, size: number, task: (i: number) => Promi
 
 /** Sends the same operation REPLAYS times at once and checks that every answer is the same success. */
 async function replayed(query: string, variables: Record<string, unknown>, token: string, field: string): Promise<Record<string, unknown>> {
-  const answers: GraphQLResponse[] = await Promise.all(Array.from({ length: REPLAYS }, () => client(query, variables, token)));
+  const answers: GraphQLResponse[] = await Promise.all(Array.from({ length: REPLAYS }, () => t.client(query, variables, token)));
   for (const a of answers) expect(a.errors).toBeUndefined();
   const first = answers[0]!.data![field] as Record<string, unknown>;
   for (const a of answers) expect(a.data![field]).toEqual(first);
@@ -63,7 +51,7 @@ async function threeFunds(): Promise<number[]> {
 }
 
 it('answers 1,000 donation keys replayed 10 times at once with one donation each, the same answer, gapless receipts', async () => {
-  const manager = await signIn(server.graphqlUrl, 'ketoan@soquy.example');
+  const manager = await signIn(t.server.graphqlUrl, 'ketoan@soquy.example');
   const funds = await threeFunds();
   expect(funds).toHaveLength(3);
   const methods = ['CASH', 'BANK_TRANSFER', 'IN_KIND'] as const;
@@ -109,14 +97,14 @@ it('answers 1,000 donation keys replayed 10 times at once with one donation each
   expect(tx.n).toBe(KEYS);
   const [assets] = await conn().execute("select sum(balance)::text as s from ledger_account where code in ('CASH', 'GOODS')");
   expect(assets.s).toBe(String([...sent.values()].reduce((s, x) => s + x.amount, 0)));
-  const inspector = await signIn(server.graphqlUrl, 'thanhtra@soquy.example');
+  const inspector = await signIn(t.server.graphqlUrl, 'thanhtra@soquy.example');
   for (const fund of funds) {
-    expect((await gql(server.graphqlUrl, VERIFY, { id: String(fund) }, inspector)).data!.verifyLedger).toEqual({ ok: true, transactionsChecked: rows.filter((r) => r.fund_id === fund).length });
+    expect((await gql(t.server.graphqlUrl, VERIFY, { id: String(fund) }, inspector)).data!.verifyLedger).toEqual({ ok: true, transactionsChecked: rows.filter((r) => r.fund_id === fund).length });
   }
 }, 600_000);
 
 it('answers 1,000 disbursement keys replayed 10 times at once with one draft each and the same answer', async () => {
-  const officer = await signIn(server.graphqlUrl, 'canbo@soquy.example');
+  const officer = await signIn(t.server.graphqlUrl, 'canbo@soquy.example');
   const funds = await threeFunds();
   const answered = new Map<string, Record<string, unknown>>();
   await inBatches(KEYS, KEYS_AT_ONCE, async (i) => {

@@ -4,7 +4,7 @@ import { AdministrativeUnit } from '../../api/src/modules/units/unit.entity';
 import { seedDemo } from '../../api/src/seed/demo';
 import { resetDatabase } from '../support/database';
 import { fundOf } from '../support/funds';
-import { errorCode, gql, signIn, type GraphQLResponse } from '../support/graphql';
+import { errorCode, gql, ok, signIn } from '../support/graphql';
 import { startTestServer, type TestServer } from '../support/server';
 
 /*
@@ -74,10 +74,6 @@ beforeEach(async () => {
   [officer, manager] = await Promise.all(['canbo@soquy.example', 'ketoan@soquy.example'].map((e) => signIn(server.graphqlUrl, e)));
 });
 
-const ok = <T extends GraphQLResponse>(res: T): T => {
-  if (res.errors) throw new Error(JSON.stringify(res.errors));
-  return res;
-};
 const conn = () => server.orm.em.getConnection();
 const counts = async () => {
   const [row] = await conn().execute('select (select count(*) from memorial_work) w, (select count(*) from funding_line) l, (select count(*) from project_event) e');

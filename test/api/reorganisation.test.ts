@@ -5,7 +5,7 @@ import { Role } from '../../api/src/common/permissions';
 import { createUserRecord } from '../../api/src/modules/users/user.service';
 import { seedDemo } from '../../api/src/seed/demo';
 import { resetDatabase } from '../support/database';
-import { errorCode, gql, signIn, type GraphQLResponse } from '../support/graphql';
+import { errorCode, gql, ok, signIn } from '../support/graphql';
 import { startTestServer, type TestServer } from '../support/server';
 
 /*
@@ -47,10 +47,6 @@ let province: AdministrativeUnit;
 const EFFECTIVE = '2025-07-01';
 const CLOSING = '2025-06-30';
 
-const ok = <T extends GraphQLResponse>(res: T): T => {
-  if (res.errors) throw new Error(JSON.stringify(res.errors));
-  return res;
-};
 const conn = () => server.orm.em.getConnection();
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows of ad-hoc SQL checks
 const sql = <T = Record<string, any>>(query: string, params: unknown[] = []) => conn().execute<T[]>(query, params);

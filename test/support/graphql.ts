@@ -24,6 +24,12 @@ export async function gql<T = Record<string, any>>(
   return { ...body, status: response.status };
 }
 
+/** The response, or an error with its GraphQL errors when it has any: for the steps a test only sets up. */
+export const ok = <T extends GraphQLResponse>(res: T): T => {
+  if (res.errors) throw new Error(JSON.stringify(res.errors));
+  return res;
+};
+
 export function errorCode(response: GraphQLResponse): string | undefined {
   return response.errors?.[0]?.extensions?.code;
 }

@@ -12,7 +12,8 @@ import { insertRows } from '../ledger/ledger.bulk';
 import { assertOpenPeriod, post } from '../ledger/ledger.service';
 import { rateOn, RateCode, vnd } from '../policy/policy-rate.service';
 import { User } from '../users/user.entity';
-import { Child } from './child.entity';
+import { AdministrativeUnit } from '../units/unit.entity';
+import { Child, ChildCircumstance } from './child.entity';
 import { childProtectionFund, childWhere } from './child.service';
 import { MAX_GIFT_BATCH, type AddGiftRecipientsArgs, type CreateGiftCampaignArgs, type GiftCriteria, type GiftCampaignFilter, type GiftCampaignListArgs, type GiftPreviewArgs, type HandOverGiftsArgs, type ReturnGiftsArgs } from './children.inputs';
 import { GiftCampaign, GiftForm, GiftRecipient, GiftRecipientStatus as R } from './gift.entity';
@@ -31,6 +32,27 @@ export interface GiftPreview {
 /** The children a campaign picks: in scope, under 16 on the gift date, of the units, circumstances and age given. */
 function eligibleWhere(ctx: SignedInContext, criteria: GiftCriteria, giftDate: string) {
   return childWhere(ctx, { unitIds: criteria.unitIds, circumstances: criteria.circumstances, maxAge: criteria.maxAge, ageOn: giftDate });
+}
+
+/**
+ * Checks a campaign's criteria before they pick anyone or are kept: units that exist in the user's
+ * scope and known circumstance codes, each once (an odd code would otherwise match no child, and be
+ * kept with the campaign). BAD_USER_INPUT naming the field.
+ */
+async function assertCriteria(ctx: SignedInContext, criteria: GiftCriteria): Promise<void> {
+  const unitIds = criteria.unitIds.map((id) => parseId(id, 'Unit'));
+  const twinUnit = unitIds.find((id, i) => unitIds.indexOf(id) !== i);
+  if (twinUnit !== undefined) throw badInput(`Unit ${twinUnit} appears twice in criteria.unitIds: give each unit once`, 'criteria.unitIds');
+  const units = await ctx.em.find(AdministrativeUnit, { $and: [{ id: { $in: unitIds } }, ctx.scope.units()] }, { fields: ['id'] });
+  const missing = unitIds.find((id) => !units.some((u) => u.id === id));
+  if (missing !== undefined) throw badInput(`Administrative unit ${missing} does not exist or is outside your scope`, 'criteria.unitIds');
+  const codes = criteria.circumstances ?? [];
+  const twinCode = codes.find((code, i) => codes.indexOf(code) !== i);
+  if (twinCode !== undefined) throw badInput(`${twinCode} appears twice in criteria.circumstances: give each circumstance once`, 'criteria.circumstances');
+  if (codes.length === 0) return;
+  const known = await ctx.em.find(ChildCircumstance, { code: { $in: codes } }, { fields: ['code'] });
+  const unknown = codes.find((code) => !known.some((c) => c.code === code));
+  if (unknown !== undefined) throw badInput(`"${unknown.slice(0, 40)}" is not a circumstance: see allChildCircumstances`, 'criteria.circumstances');
 }
 
 /** The fund's balance that a gift in this form may use. */
@@ -68,6 +90,7 @@ function giftCampaignWhere(ctx: SignedInContext, filter: GiftCampaignFilter = {}
 export const giftService = {
   /** The children a campaign would pick, without those already in `campaignId`; at most MAX_GIFT_BATCH + 1 (to tell "too many"). */
   async eligible(ctx: SignedInContext, criteria: GiftCriteria, giftDate: string, campaignId?: number): Promise<Child[]> {
+    await assertCriteria(ctx, criteria);
     const conditions: FilterQuery<Child>[] = [eligibleWhere(ctx, criteria, giftDate)];
     if (campaignId) conditions.push({ [raw((alias) => `not exists (select 1 from gift_recipient r where r.campaign_id = ${Number(campaignId)} and r.child_id = ${alias}.id)`)]: true } as FilterQuery<Child>);
     return ctx.em.find(Child, { $and: conditions }, { orderBy: { unit: 'ASC', id: 'ASC' }, limit: MAX_GIFT_BATCH + 1 });
@@ -124,7 +147,7 @@ export const giftService = {
     }
     const fund = await childProtectionFund(ctx, args.fundId);
     await assertGiftRate(ctx.em, args.amountPerChild, args.giftDate);
-    for (const id of args.criteria.unitIds) parseId(id, 'Unit');
+    await assertCriteria(ctx, args.criteria);
     const campaign = ctx.em.create(GiftCampaign, {
       fund,
       name: args.name.trim(),

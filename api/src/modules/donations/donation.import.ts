@@ -213,7 +213,8 @@ export const donationImportService = {
    * postings through `bulkPost` (hash chain, balances, daily totals), multi-row INSERTs of the
    * donations and one audit event summarising the import. Rows already imported (same fund and
    * bank reference) are skipped, so importing the same file again writes nothing; two imports of
-   * the same file at once are serialised by the fund's receipt counters and its chain head.
+   * the same file at once are serialised by the fund's receipt counters, which are taken before the
+   * fund's chain head as createDonation takes them.
    */
   async commit(ctx: SignedInContext, fundId: string, bytes: Uint8Array): Promise<ImportReport> {
     const started = Date.now();
@@ -226,37 +227,47 @@ export const donationImportService = {
     if (first.candidates.length === 0) return { ...(await settle(ctx.em, first, fund.lockedUntil)).report, committed: true };
     try {
       return await ctx.em.transactional(async (em) => {
-        // Locks in the order single donations take them (receipt counters, then the fund's chain
-        // head), so an import and a createDonation do not wait on each other in a circle. Only a
-        // counter created by a createDonation during the import (the fund's first receipt of a year)
-        // can still deadlock; PostgreSQL then aborts one of them, and nothing of it is written.
+        // Locks in the order createDonation takes them: the year's receipt counter (`insert … on
+        // conflict do update`), then the fund's chain head (`update fund` in post()). The counters are
+        // taken by reserving numbers for every candidate row, so that a counter a createDonation has
+        // just created (the fund's first receipt of a year) is waited for BEFORE the fund is locked:
+        // holding the fund while upserting that counter was a cycle (the single receipt holds the
+        // counter's new row and waits for the fund), and PostgreSQL aborted one of the two as a
+        // deadlock. Years in ascending order, so two imports take them in the same order too.
         const years = [...new Set(first.candidates.map((r) => Number(r.receivedOn.slice(0, 4))))].sort();
-        await em.execute("select year from document_counter where fund_id = ? and doc_type = 'PT' and year in (?) order by year for update", [fund.id, years]);
-        const [locked] = await em.execute<{ locked_until: string | null; closed_on: string | null }[]>('select locked_until::text, closed_on::text from fund where id = ? for update', [fund.id]);
+        const reserved = new Map<number, { count: number; last: number; created: boolean }>();
+        for (const year of years) {
+          const count = first.candidates.filter((r) => r.receivedOn.startsWith(`${year}-`)).length;
+          const [row] = await em.execute<{ last_number: number; created: boolean }[]>(
+            `insert into document_counter (fund_id, doc_type, year, last_number) values (?, 'PT', ?, ?)
+             on conflict (fund_id, doc_type, year) do update set last_number = document_counter.last_number + excluded.last_number
+             returning last_number, (xmax = 0) as created`,
+            [fund.id, year, count],
+          );
+          reserved.set(year, { count, last: row!.last_number, created: row!.created });
+        }
+        const [locked] = await em.execute<{ locked_until: string | null; closed_on: string | null }[]>('select locked_until::text, closed_on::text from fund where id = ? for no key update', [fund.id]);
         assertFundOpen({ id: fund.id, name: fund.name, closedOn: locked?.closed_on ?? null });
         // Again under the locks: a concurrent import of the same file has committed by now.
         const { report, valid } = await settle(em, first, locked?.locked_until ?? null);
         mark('settled');
         report.committed = true;
+
+        // The rows recorded take the first numbers reserved; the rest go back (no one else can have
+        // taken a number of these counters since: their rows are locked until the commit).
+        valid.sort((a, b) => (a.receivedOn < b.receivedOn ? -1 : a.receivedOn > b.receivedOn ? 1 : a.line - b.line));
+        const receipts: { year: number; seq: number; number: string }[] = [];
+        for (const [year, r] of reserved) {
+          const used = valid.filter((v) => v.receivedOn.startsWith(`${year}-`)).length;
+          const start = r.last - r.count + 1;
+          for (let seq = start; seq < start + used; seq++) receipts.push({ year, seq, number: `PT-${year}-${String(seq).padStart(6, '0')}` });
+          if (used === r.count) continue;
+          if (used === 0 && r.created) await em.execute("delete from document_counter where fund_id = ? and doc_type = 'PT' and year = ?", [fund.id, year]);
+          else await em.execute("update document_counter set last_number = ? where fund_id = ? and doc_type = 'PT' and year = ?", [start + used - 1, fund.id, year]);
+        }
         if (valid.length === 0) {
           logger.info('donation import: nothing new', { fundId: String(fund.id), alreadyImported: report.alreadyImported, errors: report.errorCount, msAfterStart: phases });
           return report;
-        }
-
-        valid.sort((a, b) => (a.receivedOn < b.receivedOn ? -1 : a.receivedOn > b.receivedOn ? 1 : a.line - b.line));
-        const receipts: { year: number; seq: number; number: string }[] = [];
-        for (const year of years) {
-          const count = valid.filter((r) => r.receivedOn.startsWith(`${year}-`)).length;
-          if (count === 0) continue;
-          const [row] = await em.execute<{ last_number: number }[]>(
-            `insert into document_counter (fund_id, doc_type, year, last_number) values (?, 'PT', ?, ?)
-             on conflict (fund_id, doc_type, year) do update set last_number = document_counter.last_number + excluded.last_number
-             returning last_number`,
-            [fund.id, year, count],
-          );
-          for (let seq = row!.last_number - count + 1; seq <= row!.last_number; seq++) {
-            receipts.push({ year, seq, number: `PT-${year}-${String(seq).padStart(6, '0')}` });
-          }
         }
         const ids = (await em.execute<{ id: string }[]>("select nextval('donation_id_seq') as id from generate_series(1, ?)", [valid.length])).map((r) => Number(r.id));
         const postings: Posting[] = valid.map((r, i) => ({

@@ -29,7 +29,7 @@ export async function bulkPost(em: EntityManager, postings: Posting[]): Promise<
   const heads = new Map(
     (
       await em.execute<{ id: number; last_seq: number; last_hash: string | null; locked_until: string | null; name: string }[]>(
-        'select id, last_seq, last_hash, locked_until::text, name from fund where id in (?) for update',
+        'select id, last_seq, last_hash, locked_until::text, name from fund where id in (?) for no key update',
         [fundIds],
       )
     ).map((h) => [h.id, h]),

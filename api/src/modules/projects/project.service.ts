@@ -24,7 +24,7 @@ export interface ProjectMoney {
 /**
  * Checks funding lines for a project of `unit` and builds them (not yet flushed): whole đồng, a
  * FUND line names a fund of `fundKind` (Gratitude by default) in scope, held by the unit or a unit
- * above it, each fund once.
+ * above it, each fund once, no line twice.
  */
 export async function buildFundingLines(
   ctx: SignedInContext,
@@ -37,6 +37,7 @@ export async function buildFundingLines(
   if (input.length === 0) throw badInput('Give at least one funding line', 'fundingLines');
   if (input.length > 20) throw badInput('At most 20 funding lines', 'fundingLines');
   const seen = new Set<number>();
+  const sources = new Map<string, number>();
   const lines: FundingLine[] = [];
   for (const [i, line] of input.entries()) {
     const field = `fundingLines.${i}`;
@@ -57,6 +58,12 @@ export async function buildFundingLines(
       seen.add(fund.id);
     } else if (line.fundId) {
       throw badInput(`Funding line ${i + 1} is ${line.source}: only a FUND line names a fund`, `${field}.fundId`);
+    } else {
+      // The same source with the same note twice is a line entered twice (two sponsors differ by their note).
+      const key = `${line.source}|${line.note?.trim().toLowerCase() ?? ''}`;
+      const twin = sources.get(key);
+      if (twin !== undefined) throw badInput(`Funding lines ${twin + 1} and ${i + 1} are the same ${line.source} line twice: give one line per source, telling sponsors apart by the note`, field);
+      sources.set(key, i);
     }
     lines.push(ctx.em.create(FundingLine, { projectType: type, projectId, source: line.source, fund, note: line.note?.trim() || undefined, amount: line.amount }));
   }

@@ -60,7 +60,7 @@ export class SuccessionLineInput {
 
   @Field(() => String, { nullable: true, description: 'Or the code of one of the new units of the event' })
   @IsOptional()
-  @IsString()
+  @Matches(/^\s*[0-9]{2,6}\s*$/, { message: 'newUnitCode is the 2 to 6 digits of one of the new units' })
   newUnitCode?: string;
 }
 
