@@ -51,6 +51,18 @@ function donationLines(donation: { method: DonationMethod; amount: number; earma
   ];
 }
 
+/**
+ * A Donation just written with plain SQL, for the answer: its fields as own properties on the
+ * entity's prototype (its getters, e.g. `fundId`, work) without hydrating a managed entity, whose
+ * cost and flush check would be the larger part of the request's own work. Relations are `{ id }`:
+ * field resolvers read `donation.fund.id`, never load through them.
+ */
+function storedDonation(fields: Record<string, unknown>): Donation {
+  const donation = Object.create(Donation.prototype) as Donation;
+  for (const [name, value] of Object.entries(fields)) Object.defineProperty(donation, name, { value, writable: true, enumerable: true, configurable: true });
+  return donation;
+}
+
 const reversed = (lines: PostingLine[]) => lines.map((l) => ({ ...l, amount: -l.amount }));
 
 function samePayload(donation: Donation, args: CreateDonationArgs): boolean {
@@ -227,34 +239,30 @@ export const donationService = {
     if (row.note !== undefined) after.note = row.note;
     recordChange({ entity: 'Donation', record: { id: donationId }, kind: 'create', before: null, after });
 
-    // The answer: the entity as stored, managed without a flush (nothing left to write).
-    return em.create(
-      Donation,
-      {
-        id: donationId,
-        fund: fund.id,
-        receiptNumber,
-        receiptYear: year,
-        receiptSeq: seq,
-        donor: row.donor,
-        donorName,
-        amount: args.amount,
-        receivedOn: args.receivedOn,
-        method: args.method,
-        inKindDescription: row.inKindDescription,
-        earmark: args.earmark,
-        campaign: row.campaign,
-        pledge: row.pledge,
-        note: row.note,
-        publicAnonymous: row.publicAnonymous,
-        idempotencyKey: args.idempotencyKey,
-        status: DonationStatus.POSTED,
-        createdBy: ctx.user.id,
-        transaction: posted.transactionId,
-        createdAt: row.createdAt,
-      },
-      { managed: true, persist: false },
-    );
+    // The answer: the donation as stored, not loaded into the unit of work (nothing is left to write).
+    return storedDonation({
+      id: donationId,
+      fund: { id: fund.id },
+      receiptNumber,
+      receiptYear: year,
+      receiptSeq: seq,
+      donor: row.donor === undefined ? undefined : { id: row.donor },
+      donorName,
+      amount: args.amount,
+      receivedOn: args.receivedOn,
+      method: args.method,
+      inKindDescription: row.inKindDescription,
+      earmark: args.earmark ?? undefined,
+      campaign: row.campaign === undefined ? undefined : { id: row.campaign },
+      pledge: row.pledge === undefined ? undefined : { id: row.pledge },
+      note: row.note,
+      publicAnonymous: row.publicAnonymous,
+      idempotencyKey: args.idempotencyKey,
+      status: DonationStatus.POSTED,
+      createdBy: { id: ctx.user.id },
+      transaction: { id: posted.transactionId },
+      createdAt: row.createdAt,
+    });
   },
 
   async byIdempotencyKey(ctx: SignedInContext, args: CreateDonationArgs): Promise<Donation | null> {
