@@ -9,7 +9,8 @@
  * - `--payments`: `payDisbursement` of approved disbursements of ONE hot fund (the province's
  *   Gratitude fund) from N concurrent clients, against a raw guarded UPDATE of one row
  *   (`update … set balance = balance - x where balance >= x`).
- * Prints the rates, p50/p99 and the ratio. The API's writes stay in the database (dated today).
+ * Prints the rates, p50/p99 and the ratio, and the API process's CPU time and SQL statements per
+ * request of the measured run. The API's writes stay in the database (dated today).
  * Run: npm run bench:donations [-- --data DIR --clients 50 --seconds 15 --cpu-prof]
  *      npm run bench:payments [-- --data DIR --clients 50 --count 3000]
  */
