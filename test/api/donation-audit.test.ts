@@ -193,3 +193,34 @@ describe('createDonation in the audit trail', () => {
     });
   });
 });
+
+describe('one idempotency key sent at once to two funds', () => {
+  it('records one donation, answers it or CONFLICT, takes one receipt number and writes one event per answer', async () => {
+    const funds: { id: number }[] = await server.orm.em.getConnection().execute(
+      `select f.id from fund f join administrative_unit u on u.id = f.unit_id
+        where f.kind = 'GRATITUDE' and f.closed_on is null and u.level = 'COMMUNE' order by f.id limit 2`,
+    );
+    const [a, b] = funds.map((f) => String(f.id));
+    const counters = async () => Number((await server.orm.em.getConnection().execute("select coalesce(sum(last_number), 0)::int as n from document_counter where doc_type = 'PT'"))[0].n);
+    const before = await counters();
+    const key = randomUUID();
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        gql(server.graphqlUrl, CREATE, { fundId: i % 2 ? a : b, donorName: 'Phạm Văn Cường', amount: 3_000_000, receivedOn: today, method: 'CASH', idempotencyKey: key }, manager),
+      ),
+    );
+    const rows: { id: string; fund_id: number }[] = await server.orm.em.getConnection().execute('select id, fund_id from donation where idempotency_key = ?', [key]);
+    expect(rows).toHaveLength(1);
+    const winner = rows[0]!;
+    const ok = answers.filter((r) => !r.errors);
+    expect(ok.length).toBeGreaterThan(0);
+    for (const r of ok) expect(r.data!.createDonation).toMatchObject({ id: winner.id, fundId: String(winner.fund_id) });
+    for (const r of answers.filter((x) => x.errors)) expect(r.errors![0]!.extensions!.code).toBe('CONFLICT');
+    // Every request to the winner's fund got the donation; every one to the other fund was refused.
+    expect(ok).toHaveLength(6);
+    expect(await counters()).toBe(before + 1);
+    const events = await eventsOf(winner.id);
+    expect(events).toHaveLength(6);
+    expect(events.filter((e) => e.changes.length === 1)).toHaveLength(1);
+  });
+});

@@ -176,8 +176,10 @@ export const donationService = {
       if (pledgeCampaign.fund.id !== fund.id) throw badInput('The pledge was made to another fund', 'pledgeId');
     }
 
+    // Valid input, no replay, the fund in scope and open: the statement took a number and an id.
+    if (found!.seq === null || found!.donation_id === null) throw new Error(`createDonation: no receipt number taken for fund ${fund.id}`);
     const donationId = Number(found!.donation_id);
-    const seq = found!.seq!;
+    const seq = found!.seq;
     const receiptNumber = `PT-${year}-${String(seq).padStart(6, '0')}`;
     const posted = await post(em, {
       fundId: fund.id,
