@@ -30,3 +30,16 @@ export const forbidden = (message: string) => new AppError(ErrorCode.FORBIDDEN, 
 
 export const conflict = (message: string, details: Record<string, unknown> = {}) =>
   new AppError(ErrorCode.CONFLICT, message, details);
+
+/**
+ * Thrown by a service whose transaction lost a race that only a new transaction can settle (a
+ * concurrent replay of the same idempotency key committed first, after this transaction had
+ * already written): the audit middleware rolls the whole mutation back and runs it once more.
+ * Never reaches a client unless the race repeats.
+ */
+export class RetryInNewTransaction extends Error {
+  constructor(reason: string) {
+    super(`retry in a new transaction: ${reason}`);
+    this.name = 'RetryInNewTransaction';
+  }
+}

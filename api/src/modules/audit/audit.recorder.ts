@@ -22,6 +22,14 @@ export function recordChanges<T>(work: () => Promise<T>): { changes: RecordedCha
   return { changes, run: recording.run(changes, work) };
 }
 
+/**
+ * Adds a change written without a flush (plain SQL) to the mutation being recorded, in the form the
+ * flush subscriber gives it (`after` as the ORM's insert payload: database values, no undefined fields).
+ */
+export function recordChange(change: RecordedChange): void {
+  recording.getStore()?.push(change);
+}
+
 function plain(data: Record<string, unknown> | undefined): Record<string, unknown> | null {
   if (!data) return null;
   const out: Record<string, unknown> = {};

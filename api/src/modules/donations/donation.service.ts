@@ -1,19 +1,19 @@
-import { raw, UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/postgresql';
+import { raw, type FilterQuery } from '@mikro-orm/postgresql';
 import { sumAmount } from '../../common/aggregates';
 import type { SignedInContext } from '../../common/context';
 import { assertPastDate, todayVn } from '../../common/dates';
-import { badInput, conflict, AppError, ErrorCode } from '../../common/errors';
+import { badInput, conflict, notFound, AppError, ErrorCode, RetryInNewTransaction } from '../../common/errors';
 import { assertAmount } from '../../common/money';
 import { amountRange, pageOptions, parseId } from '../../common/pagination';
 import { findInScope } from '../../common/scope';
 import { likeEscape, viFold } from '../../common/text';
+import { recordChange } from '../audit/audit.recorder';
 import { campaignService } from '../campaigns/campaign.service';
 import { Donor, DonorType } from '../donors/donor.entity';
 import { ANONYMOUS_NAME, donorService } from '../donors/donor.service';
 import { Fund } from '../funds/fund.entity';
-import { fundService } from '../funds/fund.service';
 import { AccountCode, LedgerTransaction } from '../ledger/ledger.entities';
-import { assertFundOpen, assertOpenPeriod, nextDocumentNumber, post, type PostingLine } from '../ledger/ledger.service';
+import { assertFundOpen, assertOpenPeriod, post, type PostingLine } from '../ledger/ledger.service';
 import { User } from '../users/user.entity';
 import { Donation, DonationMethod, DonationStatus } from './donation.entity';
 import type { CreateDonationArgs, DonationFilter, DonationListArgs } from './donation.inputs';
@@ -51,6 +51,18 @@ function donationLines(donation: { method: DonationMethod; amount: number; earma
   ];
 }
 
+/**
+ * A Donation just written with plain SQL, for the answer: its fields as own properties on the
+ * entity's prototype (its getters, e.g. `fundId`, work) without hydrating a managed entity, whose
+ * cost and flush check would be the larger part of the request's own work. Relations are `{ id }`:
+ * field resolvers read `donation.fund.id`, never load through them.
+ */
+function storedDonation(fields: Record<string, unknown>): Donation {
+  const donation = Object.create(Donation.prototype) as Donation;
+  for (const [name, value] of Object.entries(fields)) Object.defineProperty(donation, name, { value, writable: true, enumerable: true, configurable: true });
+  return donation;
+}
+
 const reversed = (lines: PostingLine[]) => lines.map((l) => ({ ...l, amount: -l.amount }));
 
 function samePayload(donation: Donation, args: CreateDonationArgs): boolean {
@@ -83,22 +95,67 @@ export const donationService = {
   },
 
   /**
-   * Records a donation (phiếu thu) and posts it to the fund's ledger in one transaction, with the
-   * next gapless receipt number. The same idempotency key answers the same donation, even when
-   * sent concurrently: the second writer fails on the key's unique index and reads the first.
+   * Records a donation (phiếu thu) and posts it to the fund's ledger in the mutation's transaction,
+   * with the next gapless receipt number. The same idempotency key answers the same donation, even
+   * when sent concurrently: a replay of a committed key is seen by the first statement, which then
+   * writes nothing; a concurrent one waits on the key's unique index, finds it taken, and has the
+   * mutation run again in a new transaction, which sees the first donation (no savepoints).
    */
   async create(ctx: SignedInContext, args: CreateDonationArgs): Promise<Donation> {
-    const replay = await this.byIdempotencyKey(ctx, args);
-    if (replay) return replay;
-
-    assertAmount(args.amount, 'amount', ctx.config.limits.maxAmount);
-    assertPastDate(args.receivedOn, 'receivedOn');
+    if (!ctx.em.isInTransaction()) return ctx.em.transactional((em) => this.create({ ...ctx, em }, args));
+    const em = ctx.em;
+    // Checks of the input alone; a replay of the key is answered first, whatever they say.
+    let invalid: unknown;
+    let fundId: number | null = null;
     const inKind = args.method === DonationMethod.IN_KIND;
-    if (inKind && !args.inKindDescription?.trim()) throw badInput('inKindDescription is required for an in-kind donation: say what was given', 'inKindDescription');
-    if (!inKind && args.inKindDescription) throw badInput('inKindDescription is only for in-kind donations', 'inKindDescription');
-    const fund = await fundService.get(ctx, args.fundId);
+    try {
+      assertAmount(args.amount, 'amount', ctx.config.limits.maxAmount);
+      assertPastDate(args.receivedOn, 'receivedOn');
+      if (inKind && !args.inKindDescription?.trim()) throw badInput('inKindDescription is required for an in-kind donation: say what was given', 'inKindDescription');
+      if (!inKind && args.inKindDescription) throw badInput('inKindDescription is only for in-kind donations', 'inKindDescription');
+      fundId = parseId(args.fundId, 'Fund');
+    } catch (error) {
+      invalid = error;
+    }
+    const year = Number(args.receivedOn.slice(0, 4));
+
+    // One statement: an earlier donation with this key, the fund in the user's scope, and, when the
+    // input is valid and the fund takes it, the next receipt number and the donation's id.
+    const [found] = await em.execute<{ replay: boolean; id: number | null; name: string; closed_on: string | null; locked_until: string | null; successor_id: number | null; seq: number | null; donation_id: string | null }[]>(
+      `with fund as (
+         select f.id, f.name, f.closed_on, f.locked_until, f.successor_id
+           from fund f join administrative_unit u on u.id = f.unit_id
+          where f.id = ?::int and u.path like ?
+       ), replay as (
+         select exists (select 1 from donation where idempotency_key = ?) as replay
+       ), counter as (
+         insert into document_counter (fund_id, doc_type, year, last_number)
+         select fund.id, 'PT', ?, 1 from fund, replay
+          where ?::boolean and not replay.replay and fund.closed_on is null and (fund.locked_until is null or fund.locked_until < ?::date)
+         on conflict (fund_id, doc_type, year) do update set last_number = document_counter.last_number + 1
+         returning last_number
+       )
+       select replay.replay, fund.id, fund.name, fund.closed_on::text, fund.locked_until::text, fund.successor_id,
+              counter.last_number as seq, case when counter.last_number is not null then nextval('donation_id_seq') end as donation_id
+         from replay left join fund on true left join counter on true`,
+      [
+        fundId !== null && fundId <= 2_147_483_647 ? fundId : null,
+        `${likeEscape(ctx.scope.unitPath)}%`,
+        args.idempotencyKey,
+        invalid === undefined ? year : null,
+        invalid === undefined,
+        invalid === undefined ? args.receivedOn : null,
+      ],
+    );
+    if (found!.replay) {
+      const replay = await this.byIdempotencyKey(ctx, args);
+      if (replay) return replay;
+    }
+    if (invalid !== undefined) throw invalid;
+    if (found!.id === null) throw notFound('Fund', fundId!);
+    const fund = { id: found!.id, name: found!.name, closedOn: found!.closed_on, successor: found!.successor_id === null ? null : { id: found!.successor_id } };
     assertFundOpen(fund);
-    assertOpenPeriod(fund.lockedUntil, args.receivedOn, fund.name);
+    assertOpenPeriod(found!.locked_until, args.receivedOn, fund.name);
 
     let donor: Donor | undefined;
     let donorName: string;
@@ -119,54 +176,95 @@ export const donationService = {
       if (pledgeCampaign.fund.id !== fund.id) throw badInput('The pledge was made to another fund', 'pledgeId');
     }
 
-    try {
-      return await ctx.em.transactional(async (em) => {
-        const year = Number(args.receivedOn.slice(0, 4));
-        const [{ id }] = (await em.execute<{ id: string }[]>("select nextval('donation_id_seq') as id")) as [{ id: string }];
-        const donationId = Number(id);
-        const receipt = await nextDocumentNumber(em, fund.id, 'PT', year);
-        const posted = await post(em, {
-          fundId: fund.id,
-          kind: 'DONATION',
-          occurredOn: args.receivedOn,
-          description: `${receipt.number} ${donorName}`,
-          sourceType: 'donation',
-          sourceId: donationId,
-          createdById: ctx.user.id,
-          lines: donationLines(args),
-        });
-        const donation = em.create(Donation, {
-          id: donationId,
-          fund: em.getReference(Fund, fund.id),
-          receiptNumber: receipt.number,
-          receiptYear: year,
-          receiptSeq: receipt.seq,
-          donor,
-          donorName,
-          amount: args.amount,
-          receivedOn: args.receivedOn,
-          method: args.method,
-          inKindDescription: inKind ? args.inKindDescription!.trim() : undefined,
-          earmark: args.earmark,
-          campaign: campaign ?? (pledge ? pledge.campaign : undefined),
-          pledge,
-          note: args.note?.trim() || undefined,
-          publicAnonymous: args.publicAnonymous === true,
-          idempotencyKey: args.idempotencyKey,
-          createdBy: em.getReference(User, ctx.user.id),
-          transaction: em.getReference(LedgerTransaction, posted.transactionId),
-        });
-        await em.flush();
-        return donation;
-      });
-    } catch (error) {
-      if (error instanceof UniqueConstraintViolationException && String(error.message).includes('idempotency_key')) {
-        ctx.em.clear();
-        const first = await this.byIdempotencyKey(ctx, args);
-        if (first) return first;
-      }
-      throw error;
-    }
+    // Valid input, no replay, the fund in scope and open: the statement took a number and an id.
+    if (found!.seq === null || found!.donation_id === null) throw new Error(`createDonation: no receipt number taken for fund ${fund.id}`);
+    const donationId = Number(found!.donation_id);
+    const seq = found!.seq;
+    const receiptNumber = `PT-${year}-${String(seq).padStart(6, '0')}`;
+    const posted = await post(em, {
+      fundId: fund.id,
+      kind: 'DONATION',
+      occurredOn: args.receivedOn,
+      description: `${receiptNumber} ${donorName}`,
+      sourceType: 'donation',
+      sourceId: donationId,
+      createdById: ctx.user.id,
+      lines: donationLines(args),
+    });
+
+    // The row, written directly (no unit-of-work flush); a key taken meanwhile by a concurrent replay
+    // (it waited for that one to commit) undoes all of this and runs the mutation again.
+    const row = {
+      donor: donor?.id,
+      inKindDescription: inKind ? args.inKindDescription!.trim() : undefined,
+      campaign: campaign?.id ?? pledge?.campaign.id,
+      pledge: pledge?.id,
+      note: args.note?.trim() || undefined,
+      publicAnonymous: args.publicAnonymous === true,
+      createdAt: new Date(),
+    };
+    const inserted = await em.execute<{ id: string }[]>(
+      `insert into donation (id, fund_id, receipt_number, receipt_year, receipt_seq, donor_id, donor_name, amount, received_on, method, in_kind_description, earmark,
+                             campaign_id, pledge_id, note, public_anonymous, idempotency_key, status, created_by_id, transaction_id, created_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'POSTED', ?, ?, ?)
+       on conflict (idempotency_key) do nothing returning id`,
+      [
+        donationId, fund.id, receiptNumber, year, seq, row.donor ?? null, donorName, args.amount, args.receivedOn, args.method, row.inKindDescription ?? null, args.earmark ?? null,
+        row.campaign ?? null, row.pledge ?? null, row.note ?? null, row.publicAnonymous, args.idempotencyKey, ctx.user.id, posted.transactionId, row.createdAt,
+      ],
+    );
+    if (inserted.length === 0) throw new RetryInNewTransaction(`idempotency key of createDonation taken by a concurrent request`);
+
+    // The audit event's change, as the ORM's insert payload would give it (database values; fields left out when undefined).
+    const after: Record<string, unknown> = {
+      id: String(donationId),
+      fund: fund.id,
+      receiptNumber,
+      receiptYear: year,
+      receiptSeq: seq,
+      donorName,
+      amount: String(args.amount),
+      receivedOn: args.receivedOn,
+      method: args.method,
+      publicAnonymous: row.publicAnonymous,
+      idempotencyKey: args.idempotencyKey,
+      status: DonationStatus.POSTED,
+      createdBy: ctx.user.id,
+      transaction: String(posted.transactionId),
+      createdAt: row.createdAt.toISOString(),
+    };
+    if (row.donor !== undefined) after.donor = row.donor;
+    if (row.inKindDescription !== undefined) after.inKindDescription = row.inKindDescription;
+    if (args.earmark !== undefined) after.earmark = args.earmark;
+    if (row.campaign !== undefined) after.campaign = row.campaign;
+    if (row.pledge !== undefined) after.pledge = row.pledge;
+    if (row.note !== undefined) after.note = row.note;
+    recordChange({ entity: 'Donation', record: { id: donationId }, kind: 'create', before: null, after });
+
+    // The answer: the donation as stored, not loaded into the unit of work (nothing is left to write).
+    return storedDonation({
+      id: donationId,
+      fund: { id: fund.id },
+      receiptNumber,
+      receiptYear: year,
+      receiptSeq: seq,
+      donor: row.donor === undefined ? undefined : { id: row.donor },
+      donorName,
+      amount: args.amount,
+      receivedOn: args.receivedOn,
+      method: args.method,
+      inKindDescription: row.inKindDescription,
+      earmark: args.earmark ?? undefined,
+      campaign: row.campaign === undefined ? undefined : { id: row.campaign },
+      pledge: row.pledge === undefined ? undefined : { id: row.pledge },
+      note: row.note,
+      publicAnonymous: row.publicAnonymous,
+      idempotencyKey: args.idempotencyKey,
+      status: DonationStatus.POSTED,
+      createdBy: { id: ctx.user.id },
+      transaction: { id: posted.transactionId },
+      createdAt: row.createdAt,
+    });
   },
 
   async byIdempotencyKey(ctx: SignedInContext, args: CreateDonationArgs): Promise<Donation | null> {
