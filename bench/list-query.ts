@@ -113,6 +113,9 @@ async function main() {
   console.log(`list query benchmark: ${machine()}, ${clients} clients, ${seconds} s a side`);
   const province = await openProvince();
   try {
+    // Both servers run as the Dockerfile runs the API (NODE_ENV=production): graphql-js, which both use,
+    // leaves out its development checks (a cross-realm test on every instanceof of its types).
+    process.env.NODE_ENV = 'production';
     const api = await serve(__filename, 'api', province.pg.url);
     const baseline = await serve(__filename, 'baseline', province.pg.url);
     const token = await signIn(api.base, PROVINCE_INSPECTOR);
