@@ -6,7 +6,7 @@ import { amountInWords } from '../../common/money-words';
 import { ListMetadata } from '../../common/pagination';
 import { Permission } from '../../common/permissions';
 import { Fund } from '../funds/fund.entity';
-import { fundsById } from '../funds/fund.loaders';
+import { fundsById, type FundView } from '../funds/fund.loaders';
 import { Disbursement } from './disbursement.entity';
 import { CreateDisbursementArgs, DisbursementFilterArgs, DisbursementListArgs } from './disbursement.inputs';
 import { userName } from '../users/user.names';
@@ -123,7 +123,7 @@ export class DisbursementResolver {
   }
 
   @FieldResolver(() => Fund, { description: 'The fund paying it (in your scope, as the disbursement is)' })
-  fund(@Root() d: DisbursementView, @Ctx() ctx: RequestContext): Promise<Fund> {
+  fund(@Root() d: DisbursementView, @Ctx() ctx: RequestContext): Promise<FundView> {
     return fundsById(ctx).load(d.fund.id);
   }
 
