@@ -24,12 +24,19 @@ const fields = 'id voucherNumber status category amount paidOn payeeName payeeId
 const apiQuery = `query List($page: Int, $perPage: Int) { allDisbursements(page: $page, perPage: $perPage, sortField: "createdAt", sortOrder: "DESC") { ${fields} } }`;
 const baselineQuery = `query List($page: Int, $perPage: Int) { allDisbursements(page: $page, perPage: $perPage) { ${fields} } }`;
 
+/** The server process's CPU time so far (user + system), in microseconds. */
+const cpuMicros = () => {
+  const { user, system } = process.cpuUsage();
+  return user + system;
+};
+
 /** The API in this process, counting the SQL statements it sends (MikroORM's onQuery hook). */
 async function serveCountingApi(db: string) {
   let statements = 0;
   await serveApi(
     db,
     (message) => {
+      if (message === 'cpu') return cpuMicros();
       if (message !== 'statements') return null;
       const n = statements;
       statements = 0;
@@ -86,7 +93,7 @@ async function serveBaseline(db: string) {
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  served((server.address() as AddressInfo).port, () => null, async () => {
+  served((server.address() as AddressInfo).port, (message) => (message === 'cpu' ? cpuMicros() : null), async () => {
     server.close();
     await orm.close(true);
   });
@@ -96,6 +103,9 @@ async function main() {
   console.log(`list query benchmark: ${machine()}, ${clients} clients, ${seconds} s a side`);
   const province = await openProvince();
   try {
+    // Both servers run as the Dockerfile runs the API (NODE_ENV=production): graphql-js, which both use,
+    // leaves out its development checks (a cross-realm test on every instanceof of its types).
+    process.env.NODE_ENV = 'production';
     const api = await serve(__filename, 'api', province.pg.url);
     const baseline = await serve(__filename, 'baseline', province.pg.url);
     const token = await signIn(api.base, PROVINCE_INSPECTOR);
@@ -123,16 +133,21 @@ async function main() {
         if (r.status !== 200 || r.json.errors || (r.json.data?.allDisbursements as unknown[]).length !== 50) throw new Error(`${r.status} ${JSON.stringify(r.json.errors)}`);
       });
     const results: Record<string, LoadResult> = {};
-    for (const [name, base, query, headers] of [
-      ['baseline', baseline.base, baselineQuery, {}],
-      ['api', api.base, apiQuery, auth],
+    const cpu: Record<string, number> = {};
+    for (const [name, server, query, headers] of [
+      ['baseline', baseline, baselineQuery, {}],
+      ['api', api, apiQuery, auth],
     ] as const) {
-      await load(clients, { seconds: 3 }, run(base, query, headers)); // warm-up
-      results[name] = await load(clients, { seconds }, run(base, query, headers));
+      await load(clients, { seconds: 3 }, run(server.base, query, headers)); // warm-up
+      const before = await server.ask<number>('cpu');
+      results[name] = await load(clients, { seconds }, run(server.base, query, headers));
+      cpu[name] = ((await server.ask<number>('cpu')) - before) / 1000 / results[name]!.done;
     }
     console.log(`baseline (graphql-js + 1 SQL query): ${describeLoad(results.baseline!)}`);
     console.log(`API (Apollo + type-graphql + MikroORM): ${describeLoad(results.api!)}`);
     console.log(`ratio API / baseline: ${ratio(results.api!.rate, results.baseline!.rate)} requests/s (target ≥ 0.50×)`);
+    // Less dependent on the machine's load than the rates: what one request costs the server's process.
+    console.log(`server CPU per request: baseline ${cpu.baseline!.toFixed(1)} ms, API ${cpu.api!.toFixed(1)} ms`);
     await api.stop();
     await baseline.stop();
   } finally {

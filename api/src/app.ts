@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Request } from 'express';
@@ -43,6 +43,21 @@ export interface AppOptions {
 
 const requestIdPattern = /^[\w.-]{1,64}$/;
 
+/**
+ * `Cache-Control: no-store` on every GraphQL answer: what Apollo's default cache-control plugin answered
+ * (no type or field declares a cache hint, so every answer was uncacheable), without its hook on every
+ * field of every answer (a list of 50 rows resolves about a thousand fields).
+ */
+const noStore: ApolloServerPlugin<RequestContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        response.http.headers.set('cache-control', 'no-store');
+      },
+    };
+  },
+};
+
 export async function createApp(config: Config, orm: Orm, jwtSecret: string, options: AppOptions = {}): Promise<App> {
   const tokens = new TokenService(jwtSecret, config.jwt.ttlSeconds);
   const auth = new AuthService(tokens);
@@ -70,6 +85,8 @@ export async function createApp(config: Config, orm: Orm, jwtSecret: string, opt
     parseOptions,
     validationRules: protection.validationRules,
     plugins: [
+      ApolloServerPluginCacheControlDisabled(),
+      noStore,
       ...protection.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer }),
       config.graphql.sandbox ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),

@@ -195,6 +195,36 @@ describe('the disbursement workflow (phiếu chi)', () => {
   });
 });
 
+describe('the list read as plain rows', () => {
+  it('answers every field of every row as the record read by id does, for each user', async () => {
+    const commune = String((await fundOf(server.orm.em, '13741')).id);
+    await donate(100_000_000);
+    const paid = await approved({ documents: ['QĐ 123/QĐ-UBND', 'Biên bản bàn giao 07/2025'] });
+    expect((await gql(server.graphqlUrl, PAY, { id: paid, paidOn: today }, manager)).errors).toBeUndefined();
+    const transfer = await approved({ amount: 20_000_000, category: 'TRANSFER', targetFundId: commune, payeeName: 'Quỹ Đền ơn đáp nghĩa Thị trấn Gôi' });
+    expect((await gql(server.graphqlUrl, PAY, { id: transfer, paidOn: today }, manager)).errors).toBeUndefined();
+    const rejected = (await draft({ amount: 7_000_000, category: 'SURGERY', payeeName: 'Bệnh viện Nhi Trung ương' })).data!.createDisbursement.id;
+    await gql(server.graphqlUrl, SUBMIT, { id: rejected }, officer);
+    expect((await gql(server.graphqlUrl, REJECT, { id: rejected, reason: 'Thiếu hồ sơ bệnh án' }, manager2)).errors).toBeUndefined();
+    const drafted = (await draft({ amount: 3_000_000, category: 'HARDSHIP' })).data!.createDisbursement.id;
+    const ids = [paid, transfer, rejected, drafted];
+    const fields = `id voucherNumber status category amount amountInWords paidOn payeeName payeeIdNumber payeeAddress payeeBankAccount purpose inKind
+      projectType projectId documents fundId targetFundId createdById approvedById createdAt submittedAt approvedAt closedAt reason
+      createdByName approvedByName paidByName flags permissions { canSubmit canApprove canReject canPay canCancel }
+      fund { id name kind unitId successorId lockedUntil closedOn balance unit { id code nameWithType level parentId successorId validFrom validTo } }`;
+    for (const token of [officer, manager, manager2, await signIn(server.graphqlUrl, 'thanhtra@soquy.example')]) {
+      const list = await gql(server.graphqlUrl, `query($ids: [ID!]) { allDisbursements(filter: { ids: $ids }, sortField: "id") { ${fields} } }`, { ids }, token);
+      expect(list.errors).toBeUndefined();
+      const rows = list.data!.allDisbursements as { id: string }[];
+      expect(rows.map((r) => r.id)).toEqual([...ids].sort((a, b) => Number(a) - Number(b)));
+      for (const row of rows) {
+        const one = await gql(server.graphqlUrl, `query($id: ID!) { Disbursement(id: $id) { ${fields} } }`, { id: row.id }, token);
+        expect(row).toEqual(one.data!.Disbursement);
+      }
+    }
+  });
+});
+
 describe('the bank test', () => {
   it('200 concurrent payments against a balance covering exactly 50: 50 paid, balance zero, the rest INSUFFICIENT_FUNDS', async () => {
     await donate(50 * 1_000_000);

@@ -133,4 +133,16 @@ describe('security headers', () => {
       expect(res.headers.get('x-powered-by')).toBeNull();
     }
   });
+
+  it('tell caches not to store GraphQL answers: signed-in data, an error, a refused document', async () => {
+    const ask = (query: string, auth = true) =>
+      fetch(server.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query }) });
+    for (const [what, res] of [
+      ['data', await ask('{ allFunds(perPage: 2) { id name } }')],
+      ['unauthenticated', await ask('{ allFunds(perPage: 2) { id } }', false)],
+      ['syntax error', await ask('{ allFunds(')],
+    ] as const) {
+      expect(`${what} ${res.headers.get('cache-control')}`).toBe(`${what} no-store`);
+    }
+  });
 });

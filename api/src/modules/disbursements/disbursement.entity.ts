@@ -161,22 +161,21 @@ export class Disbursement {
   @ManyToOne({ entity: () => LedgerTransaction, ref: true, nullable: true, deleteRule: 'restrict' })
   transaction?: Ref<LedgerTransaction>;
 
-  @Field(() => ID)
+  // The ids below are fields of the GraphQL type through DisbursementResolver, which resolves them
+  // from the entity and from the list's plain rows alike (a getter field here would make type-graphql
+  // build a Disbursement for every row).
   get fundId(): number {
     return this.fund.id;
   }
 
-  @Field(() => ID, { nullable: true, description: 'For a TRANSFER: the fund receiving the money' })
   get targetFundId(): number | undefined {
     return this.targetFund?.id;
   }
 
-  @Field(() => ID)
   get createdById(): number {
     return this.createdBy.id;
   }
 
-  @Field(() => ID, { nullable: true })
   get approvedById(): number | undefined {
     return this.approvedBy?.id;
   }

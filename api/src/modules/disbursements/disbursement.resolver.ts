@@ -6,11 +6,12 @@ import { amountInWords } from '../../common/money-words';
 import { ListMetadata } from '../../common/pagination';
 import { Permission } from '../../common/permissions';
 import { Fund } from '../funds/fund.entity';
-import { fundsById } from '../funds/fund.loaders';
+import { fundsById, type FundView } from '../funds/fund.loaders';
 import { Disbursement } from './disbursement.entity';
 import { CreateDisbursementArgs, DisbursementFilterArgs, DisbursementListArgs } from './disbursement.inputs';
 import { userName } from '../users/user.names';
 import { DisbursementFlag, disbursementFlags } from './disbursement.flags';
+import type { DisbursementView } from './disbursement.rows';
 import { disbursementService } from './disbursement.service';
 
 @ObjectType()
@@ -95,39 +96,59 @@ export class DisbursementResolver {
     return disbursementService.transition(signedIn(ctx), id, 'cancel', reason);
   }
 
+  @FieldResolver(() => ID)
+  fundId(@Root() d: DisbursementView): number {
+    return d.fund.id;
+  }
+
+  @FieldResolver(() => ID, { nullable: true, description: 'For a TRANSFER: the fund receiving the money' })
+  targetFundId(@Root() d: DisbursementView): number | undefined {
+    return d.targetFund?.id;
+  }
+
+  @FieldResolver(() => ID)
+  createdById(@Root() d: DisbursementView): number {
+    return d.createdBy.id;
+  }
+
+  @FieldResolver(() => ID, { nullable: true })
+  approvedById(@Root() d: DisbursementView): number | undefined {
+    return d.approvedBy?.id;
+  }
+
   @FieldResolver(() => DisbursementPermissions)
-  permissions(@Root() d: Disbursement, @Ctx() ctx: RequestContext): DisbursementPermissions {
+  permissions(@Root() d: DisbursementView, @Ctx() ctx: RequestContext): DisbursementPermissions {
     const may = disbursementService.permissions(signedIn(ctx), d);
     return { canSubmit: may.submit, canApprove: may.approve, canReject: may.reject, canPay: may.pay, canCancel: may.cancel };
   }
 
   @FieldResolver(() => Fund, { description: 'The fund paying it (in your scope, as the disbursement is)' })
-  fund(@Root() d: Disbursement, @Ctx() ctx: RequestContext): Promise<Fund> {
+  fund(@Root() d: DisbursementView, @Ctx() ctx: RequestContext): Promise<FundView> {
     return fundsById(ctx).load(d.fund.id);
   }
 
   @FieldResolver(() => [DisbursementFlag], { description: 'What an inspector should look at twice' })
-  flags(@Root() d: Disbursement, @Ctx() ctx: RequestContext): Promise<DisbursementFlag[]> {
+  flags(@Root() d: DisbursementView, @Ctx() ctx: RequestContext): Promise<DisbursementFlag[]> {
     return loader<number, DisbursementFlag[]>(ctx, 'disbursementFlags', (ids) => disbursementFlags(ctx.em, ids, ctx.config.limits.approvalThreshold)).load(d.id);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Who drafted it (người lập phiếu)' })
-  createdByName(@Root() d: Disbursement, @Ctx() ctx: RequestContext): Promise<string | null> {
+  createdByName(@Root() d: DisbursementView, @Ctx() ctx: RequestContext): Promise<string | null> {
     return userName(ctx, d.createdBy.id);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Who approved it (người duyệt)' })
-  approvedByName(@Root() d: Disbursement, @Ctx() ctx: RequestContext): Promise<string | null> {
+  approvedByName(@Root() d: DisbursementView, @Ctx() ctx: RequestContext): Promise<string | null> {
     return userName(ctx, d.approvedBy?.id);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Who paid it (thủ quỹ)' })
-  paidByName(@Root() d: Disbursement, @Ctx() ctx: RequestContext): Promise<string | null> {
+  paidByName(@Root() d: DisbursementView, @Ctx() ctx: RequestContext): Promise<string | null> {
     return userName(ctx, d.paidBy?.id);
   }
 
   @FieldResolver(() => String, { description: 'The amount in Vietnamese words, as printed on the voucher' })
-  amountInWords(@Root() d: Disbursement): string {
+  amountInWords(@Root() d: DisbursementView): string {
     return amountInWords(d.amount);
   }
 }

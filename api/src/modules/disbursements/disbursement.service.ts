@@ -17,6 +17,7 @@ import { User } from '../users/user.entity';
 import { Disbursement, DisbursementCategory as C, DisbursementStatus as S } from './disbursement.entity';
 import type { CreateDisbursementArgs, DisbursementFilter, DisbursementListArgs } from './disbursement.inputs';
 import { assertAdministrationCap } from './disbursement.policy';
+import { disbursementRows, type DisbursementRow, type DisbursementView } from './disbursement.rows';
 import { assertAllowed, refusal, transitions, type DisbursementAction } from './disbursement.state';
 
 const sortable = {
@@ -96,9 +97,9 @@ function samePayload(d: Disbursement, args: CreateDisbursementArgs): boolean {
 }
 
 export const disbursementService = {
-  list(ctx: SignedInContext, args: DisbursementListArgs): Promise<Disbursement[]> {
-    const { limit, offset, orderBy } = pageOptions(args, sortable, 'createdAt', args.filter?.ids?.length);
-    return ctx.em.find(Disbursement, disbursementWhere(ctx, args.filter), { limit, offset, orderBy });
+  /** A page of the list as plain rows (no entities): the inspectors' list reads thousands a minute. */
+  list(ctx: SignedInContext, args: DisbursementListArgs): Promise<DisbursementRow[]> {
+    return disbursementRows(ctx.em, disbursementWhere(ctx, args.filter), pageOptions(args, sortable, 'createdAt', args.filter?.ids?.length));
   },
 
   count(ctx: SignedInContext, filter?: DisbursementFilter): Promise<number> {
@@ -114,7 +115,7 @@ export const disbursementService = {
   },
 
   /** What the current user may do with a disbursement (the console shows only these buttons). */
-  permissions(ctx: SignedInContext, d: Disbursement): Record<DisbursementAction, boolean> {
+  permissions(ctx: SignedInContext, d: DisbursementView): Record<DisbursementAction, boolean> {
     const actor = { id: ctx.user.id, role: ctx.user.role };
     const may = (action: DisbursementAction) => refusal(action, d.status, d.createdBy.id, actor) === null;
     return { submit: may('submit'), approve: may('approve'), reject: may('reject'), pay: may('pay'), cancel: may('cancel') };

@@ -55,12 +55,13 @@ export class Fund {
   @Property({ type: 'datetime', columnType: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();
 
-  @Field(() => ID)
+  // unitId and successorId are fields of the GraphQL type through FundResolver, which resolves them from
+  // the entity and from the loaders' plain rows alike (a getter field here would make type-graphql build
+  // a Fund for every row).
   get unitId(): number {
     return this.unit.id;
   }
 
-  @Field(() => ID, { nullable: true, description: 'The fund that received the balances when this one closed' })
   get successorId(): number | undefined {
     return this.successor?.id;
   }

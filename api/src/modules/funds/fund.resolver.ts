@@ -7,15 +7,15 @@ import { Permission } from '../../common/permissions';
 import { fundBalances, fundFlows, type FundBalances, type FundFlows } from '../ledger/ledger.queries';
 import { AdministrativeUnit } from '../units/unit.entity';
 import { Fund } from './fund.entity';
-import { unitsById } from './fund.loaders';
+import { unitsById, type FundView, type UnitView } from './fund.loaders';
 import { FundFilterArgs, FundListArgs, LockFundPeriodArgs } from './fund.inputs';
 import { fundService } from './fund.service';
 import { EarmarkedBalance } from './fund.types';
 
-const balances = (ctx: RequestContext, fund: Fund) =>
+const balances = (ctx: RequestContext, fund: FundView) =>
   loader<number, FundBalances>(ctx, 'fundBalances', (ids) => fundBalances(ctx.em, ids)).load(fund.id);
 
-const flowsThisYear = (ctx: RequestContext, fund: Fund) => {
+const flowsThisYear = (ctx: RequestContext, fund: FundView) => {
   const year = Number(todayVn().slice(0, 4));
   return loader<number, FundFlows>(ctx, 'fundFlowsThisYear', (ids) => fundFlows(ctx.em, ids, `${year}-01-01`, `${year + 1}-01-01`)).load(fund.id);
 };
@@ -46,38 +46,48 @@ export class FundResolver {
     return fundService.lockPeriod(signedIn(ctx), args);
   }
 
+  @FieldResolver(() => ID)
+  unitId(@Root() fund: FundView): number {
+    return fund.unit.id;
+  }
+
+  @FieldResolver(() => ID, { nullable: true, description: 'The fund that received the balances when this one closed' })
+  successorId(@Root() fund: FundView): number | undefined {
+    return fund.successor?.id;
+  }
+
   @FieldResolver(() => Money, { description: 'Cash held: the free part plus the earmarked parts' })
-  async balance(@Root() fund: Fund, @Ctx() ctx: RequestContext): Promise<number> {
+  async balance(@Root() fund: FundView, @Ctx() ctx: RequestContext): Promise<number> {
     return (await balances(ctx, fund)).cash;
   }
 
   @FieldResolver(() => Money, { description: 'Cash not restricted to a purpose' })
-  async freeBalance(@Root() fund: Fund, @Ctx() ctx: RequestContext): Promise<number> {
+  async freeBalance(@Root() fund: FundView, @Ctx() ctx: RequestContext): Promise<number> {
     return (await balances(ctx, fund)).free;
   }
 
   @FieldResolver(() => [EarmarkedBalance], { description: 'Cash restricted to a purpose, by purpose' })
-  async earmarked(@Root() fund: Fund, @Ctx() ctx: RequestContext): Promise<EarmarkedBalance[]> {
+  async earmarked(@Root() fund: FundView, @Ctx() ctx: RequestContext): Promise<EarmarkedBalance[]> {
     return (await balances(ctx, fund)).earmarked;
   }
 
   @FieldResolver(() => Money, { description: 'In-kind goods held, at their valuation (not cash)' })
-  async inKindHeld(@Root() fund: Fund, @Ctx() ctx: RequestContext): Promise<number> {
+  async inKindHeld(@Root() fund: FundView, @Ctx() ctx: RequestContext): Promise<number> {
     return (await balances(ctx, fund)).inKind;
   }
 
   @FieldResolver(() => Money, { description: 'Donations received this calendar year, in cash and in kind, net of voids' })
-  async receiptsThisYear(@Root() fund: Fund, @Ctx() ctx: RequestContext): Promise<number> {
+  async receiptsThisYear(@Root() fund: FundView, @Ctx() ctx: RequestContext): Promise<number> {
     return (await flowsThisYear(ctx, fund)).receipts;
   }
 
   @FieldResolver(() => Money, { description: 'Disbursements paid this calendar year, transfers to other funds included' })
-  async spendingThisYear(@Root() fund: Fund, @Ctx() ctx: RequestContext): Promise<number> {
+  async spendingThisYear(@Root() fund: FundView, @Ctx() ctx: RequestContext): Promise<number> {
     return (await flowsThisYear(ctx, fund)).spending;
   }
 
   @FieldResolver(() => AdministrativeUnit, { description: 'The unit holding the fund (in your scope, as the fund is)' })
-  unit(@Root() fund: Fund, @Ctx() ctx: RequestContext): Promise<AdministrativeUnit> {
+  unit(@Root() fund: FundView, @Ctx() ctx: RequestContext): Promise<UnitView> {
     return unitsById(ctx).load(fund.unit.id);
   }
 }

@@ -81,12 +81,12 @@ export class AdministrativeUnit {
   @Property({ type: 'datetime', columnType: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();
 
-  @Field(() => ID, { nullable: true, description: 'The unit that took this one over in a reorganisation; none while the unit exists' })
+  // successorId and parentId are fields of the GraphQL type through UnitResolver, which resolves them
+  // from the entity and from the loaders' plain rows alike.
   get successorId(): number | undefined {
     return this.successor?.id;
   }
 
-  @Field(() => ID, { nullable: true, description: 'The unit directly above; none for a province' })
   get parentId(): number | undefined {
     return this.parent?.id;
   }

@@ -1,7 +1,8 @@
-import { Args, Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Args, Arg, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { signedIn, type RequestContext } from '../../common/context';
 import { ListMetadata } from '../../common/pagination';
 import { Permission } from '../../common/permissions';
+import type { UnitView } from '../funds/fund.loaders';
 import { AdministrativeUnit } from './unit.entity';
 import { AdministrativeUnitFilterArgs, AdministrativeUnitListArgs } from './unit.inputs';
 import { unitService } from './unit.service';
@@ -33,5 +34,15 @@ export class UnitResolver {
   @Query(() => [AdministrativeUnit], { description: "A unit's ancestors within your scope, from the top down" })
   administrativeUnitAncestors(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
     return unitService.ancestors(signedIn(ctx), id);
+  }
+
+  @FieldResolver(() => ID, { nullable: true, description: 'The unit that took this one over in a reorganisation; none while the unit exists' })
+  successorId(@Root() unit: UnitView): number | undefined {
+    return unit.successor?.id;
+  }
+
+  @FieldResolver(() => ID, { nullable: true, description: 'The unit directly above; none for a province' })
+  parentId(@Root() unit: UnitView): number | undefined {
+    return unit.parent?.id;
   }
 }
