@@ -1,9 +1,9 @@
-import { raw, UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/postgresql';
+import { LockMode, raw, UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/postgresql';
 import { sumAmount } from '../../common/aggregates';
 import type { SignedInContext } from '../../common/context';
 import { assertPastDate, todayVn } from '../../common/dates';
 import { ProgramCategory } from '../../common/categories';
-import { AppError, badInput, conflict, ErrorCode } from '../../common/errors';
+import { AppError, badInput, conflict, ErrorCode, notFound } from '../../common/errors';
 import { assertAmount } from '../../common/money';
 import { amountRange, pageOptions, parseId } from '../../common/pagination';
 import { findInScope } from '../../common/scope';
@@ -224,11 +224,18 @@ export const disbursementService = {
   async pay(ctx: SignedInContext, id: string, paidOn: string): Promise<Disbursement> {
     assertPastDate(paidOn, 'paidOn');
     const em = ctx.em;
-    const d = await findInScope(em, Disbursement, 'Disbursement', parseId(id, 'Disbursement'), ctx.scope.through<Disbursement>('fund.unit'), { lockMode: 'pessimistic_write' });
+    // One query: the disbursement in scope, locked (FOR UPDATE of its own row only, re-read under the
+    // lock), with its fund as it is now (no fund lock yet: an early answer that ledger_post repeats under the lock).
+    const disbursementId = parseId(id, 'Disbursement');
+    const d = await em.findOne(Disbursement, { $and: [{ id: disbursementId }, ctx.scope.through<Disbursement>('fund.unit')] }, {
+      populate: ['fund'],
+      lockMode: LockMode.PESSIMISTIC_WRITE,
+      lockTableAliases: ['d0'],
+      refresh: true,
+    });
+    if (!d) throw notFound('Disbursement', disbursementId);
     assertAllowed('pay', d.status, d.createdBy.id, ctx.user);
-    // No fund lock yet: the fund as it is now, for an early answer (ledger_post checks again under the lock).
-    const fund = await em.findOneOrFail(Fund, d.fund.id);
-    await em.refresh(fund);
+    const fund = d.fund.getEntity();
     assertOpenPeriod(fund.lockedUntil, paidOn, fund.name);
     if (d.projectType && d.projectId) {
       await assertProjectPayment(ctx, { id: d.id, fundId: fund.id, amount: d.amount, category: d.category, projectType: d.projectType, projectId: d.projectId }, 'pay');
