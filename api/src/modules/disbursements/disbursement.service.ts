@@ -224,18 +224,19 @@ export const disbursementService = {
   async pay(ctx: SignedInContext, id: string, paidOn: string): Promise<Disbursement> {
     assertPastDate(paidOn, 'paidOn');
     const em = ctx.em;
-    // One query: the disbursement in scope, locked (FOR UPDATE of its own row only, re-read under the
-    // lock), with its fund as it is now (no fund lock yet: an early answer that ledger_post repeats under the lock).
+    // The disbursement in scope, locked (FOR UPDATE of its own row only, read under the lock: a replay
+    // waits here and then finds it PAID) in one query, then its fund as it is now: no fund lock yet,
+    // an early answer that ledger_post repeats under the lock. (Not `populate`: MikroORM would load
+    // the fund in a second query that inherits FOR UPDATE and take the hot lock here.)
     const disbursementId = parseId(id, 'Disbursement');
     const d = await em.findOne(Disbursement, { $and: [{ id: disbursementId }, ctx.scope.through<Disbursement>('fund.unit')] }, {
-      populate: ['fund'],
       lockMode: LockMode.PESSIMISTIC_WRITE,
       lockTableAliases: ['d0'],
       refresh: true,
     });
     if (!d) throw notFound('Disbursement', disbursementId);
     assertAllowed('pay', d.status, d.createdBy.id, ctx.user);
-    const fund = d.fund.getEntity();
+    const fund = await em.findOneOrFail(Fund, d.fund.id);
     assertOpenPeriod(fund.lockedUntil, paidOn, fund.name);
     if (d.projectType && d.projectId) {
       await assertProjectPayment(ctx, { id: d.id, fundId: fund.id, amount: d.amount, category: d.category, projectType: d.projectType, projectId: d.projectId }, 'pay');
