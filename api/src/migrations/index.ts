@@ -13,6 +13,7 @@ import { Migration20261128130000 } from './Migration20261128130000';
 import { Migration20261128140000 } from './Migration20261128140000';
 import { Migration20261128150000 } from './Migration20261128150000';
 import { Migration20261128170000 } from './Migration20261128170000';
+import { Migration20261128180000 } from './Migration20261128180000';
 
 /** Every migration in order. `npm run migration:create` writes a new file; add it here. */
 export const migrationsList: MigrationObject[] = [
@@ -30,4 +31,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128140000', class: Migration20261128140000 },
   { name: 'Migration20261128150000', class: Migration20261128150000 },
   { name: 'Migration20261128170000', class: Migration20261128170000 },
+  { name: 'Migration20261128180000', class: Migration20261128180000 },
 ];

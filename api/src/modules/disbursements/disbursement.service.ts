@@ -1,9 +1,9 @@
-import { raw, UniqueConstraintViolationException, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import { LockMode, raw, UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/postgresql';
 import { sumAmount } from '../../common/aggregates';
 import type { SignedInContext } from '../../common/context';
 import { assertPastDate, todayVn } from '../../common/dates';
 import { ProgramCategory } from '../../common/categories';
-import { AppError, badInput, conflict, ErrorCode } from '../../common/errors';
+import { AppError, badInput, conflict, ErrorCode, notFound } from '../../common/errors';
 import { assertAmount } from '../../common/money';
 import { amountRange, pageOptions, parseId } from '../../common/pagination';
 import { findInScope } from '../../common/scope';
@@ -11,7 +11,7 @@ import { likeEscape, viFold } from '../../common/text';
 import { Fund } from '../funds/fund.entity';
 import { fundService } from '../funds/fund.service';
 import { AccountCode, LedgerTransaction } from '../ledger/ledger.entities';
-import { assertFundOpen, assertOpenPeriod, nextDocumentNumber, post, type PostingLine } from '../ledger/ledger.service';
+import { assertFundOpen, assertOpenPeriod, post, type PostingLine } from '../ledger/ledger.service';
 import { assertProjectPayment } from '../projects/project-payments';
 import { User } from '../users/user.entity';
 import { Disbursement, DisbursementCategory as C, DisbursementStatus as S } from './disbursement.entity';
@@ -60,9 +60,10 @@ export function disbursementWhere(ctx: SignedInContext, filter: DisbursementFilt
 
 /**
  * Where a payment's money comes from: the project's earmark, then the category's, then the free
- * part; read under the fund's row lock, so the split is the one the balances allow.
+ * part. One spending line that the ledger splits over those sub-balances from the balances it reads
+ * under the fund's lock (`ledger_post`), so the split is the one the balances allow at that moment.
  */
-async function spendingLines(em: EntityManager, d: Disbursement): Promise<PostingLine[]> {
+function spendingLines(d: Disbursement): PostingLine[] {
   const purposes: (string | null)[] = [];
   if (earmarkable.has(d.category)) {
     if (d.projectType && d.projectId) purposes.push(projectPurpose(d.projectType, d.projectId));
@@ -71,25 +72,21 @@ async function spendingLines(em: EntityManager, d: Disbursement): Promise<Postin
   purposes.push(null);
   // An in-kind gift batch hands out goods: it spends the fund's goods, not its money.
   const code = d.inKind ? AccountCode.GOODS : AccountCode.CASH;
-  const rows = await em.execute<{ purpose: string | null; balance: string }[]>('select purpose, balance from ledger_account where fund_id = ? and code = ?', [d.fund.id, code]);
-  const balance = new Map(rows.map((r) => [r.purpose, Number(r.balance)]));
-  const lines: PostingLine[] = [];
-  let left = d.amount;
-  for (const purpose of purposes) {
-    const take = Math.min(left, balance.get(purpose) ?? 0);
-    if (take > 0) lines.push({ code, purpose, amount: -take });
-    left -= take;
-  }
-  if (left > 0) {
-    const available = d.amount - left;
-    throw new AppError(
-      ErrorCode.INSUFFICIENT_FUNDS,
-      `The fund holds ${available.toLocaleString('vi-VN')} đồng${d.inKind ? ' of goods' : ''} that a ${d.category} payment may use (free money${purposes.length > 1 ? ' and money earmarked for it' : ''}), less than ${d.amount.toLocaleString('vi-VN')} đồng`,
-      { available },
-    );
-  }
-  if (d.category === C.TRANSFER) return [...lines, { code: AccountCode.TRANSFER_OUT, amount: d.amount }];
-  return [...lines, { code: AccountCode.EXPENSE, purpose: d.category, amount: d.amount }];
+  const spend: PostingLine = { code, spendFrom: purposes, amount: -d.amount };
+  if (d.category === C.TRANSFER) return [spend, { code: AccountCode.TRANSFER_OUT, amount: d.amount }];
+  return [spend, { code: AccountCode.EXPENSE, purpose: d.category, amount: d.amount }];
+}
+
+/** The ledger's "short of money" answer, in a payment's words. */
+function shortOfMoney(error: unknown, d: Disbursement): unknown {
+  const available = error instanceof AppError ? error.extensions.available : undefined;
+  if (!(error instanceof AppError) || error.extensions.code !== ErrorCode.INSUFFICIENT_FUNDS || typeof available !== 'number') return error;
+  const earmarked = earmarkable.has(d.category);
+  return new AppError(
+    ErrorCode.INSUFFICIENT_FUNDS,
+    `The fund holds ${available.toLocaleString('vi-VN')} đồng${d.inKind ? ' of goods' : ''} that a ${d.category} payment may use (free money${earmarked ? ' and money earmarked for it' : ''}), less than ${d.amount.toLocaleString('vi-VN')} đồng`,
+    { available },
+  );
 }
 
 function samePayload(d: Disbursement, args: CreateDisbursementArgs): boolean {
@@ -212,40 +209,65 @@ export const disbursementService = {
   /**
    * Pays an approved disbursement: the voucher number, the ledger posting (and, for a transfer, the
    * receiving fund's posting) in one transaction, never taking a balance below zero.
+   *
+   * Payments of one fund are serial on the fund's row lock (its hash-chain head and its PC counter),
+   * so a fund pays at most 1 / (time that lock is held). Everything that needs no fund lock runs
+   * before it: the disbursement's own row lock (a replay waits there, then finds it PAID), the state
+   * machine and four eyes, the project's rules under the project's lock (housing tranche caps), and a
+   * first period check on an unlocked read. Under the fund's lock there is then ONE statement,
+   * `ledger_post` (voucher number, period and closed-fund checks, the earmark split from the balances
+   * under the lock, accounts, transaction, entries, hash), the disbursement's UPDATE (a flush, so the
+   * audit trail records it), and the audit middleware's event and COMMIT.
+   * Lock order: disbursement → project → fund(s) by id → PC counter (the same as gift batches: campaign → fund).
+   * Transfers lock both funds by id first (no deadlock between opposite transfers), and administration
+   * lock the fund before checking the yearly cap (two of them may not both pass it).
    */
   async pay(ctx: SignedInContext, id: string, paidOn: string): Promise<Disbursement> {
     assertPastDate(paidOn, 'paidOn');
     const em = ctx.em;
-    const d = await findInScope(em, Disbursement, 'Disbursement', parseId(id, 'Disbursement'), ctx.scope.through<Disbursement>('fund.unit'), { lockMode: 'pessimistic_write' });
+    // The disbursement in scope, locked (FOR UPDATE of its own row only, read under the lock: a replay
+    // waits here and then finds it PAID) in one query, then its fund as it is now: no fund lock yet,
+    // an early answer that ledger_post repeats under the lock. (Not `populate`: MikroORM would load
+    // the fund in a second query that inherits FOR UPDATE and take the hot lock here.)
+    const disbursementId = parseId(id, 'Disbursement');
+    const d = await em.findOne(Disbursement, { $and: [{ id: disbursementId }, ctx.scope.through<Disbursement>('fund.unit')] }, {
+      lockMode: LockMode.PESSIMISTIC_WRITE,
+      lockTableAliases: ['d0'],
+      refresh: true,
+    });
+    if (!d) throw notFound('Disbursement', disbursementId);
     assertAllowed('pay', d.status, d.createdBy.id, ctx.user);
-    // Lock the funds (in id order: no deadlock between opposite transfers), then read their balances.
-    const fundIds = [d.fund.id, d.targetFund?.id].filter((x): x is number => x !== undefined).sort((a, b) => a - b);
-    await em.execute('select id from fund where id in (?) order by id for update', [fundIds]);
     const fund = await em.findOneOrFail(Fund, d.fund.id);
-    await em.refresh(fund);
     assertOpenPeriod(fund.lockedUntil, paidOn, fund.name);
-    if (d.category === C.ADMINISTRATION) await assertAdministrationCap(em, fund, d.amount, paidOn, d.id);
     if (d.projectType && d.projectId) {
       await assertProjectPayment(ctx, { id: d.id, fundId: fund.id, amount: d.amount, category: d.category, projectType: d.projectType, projectId: d.projectId }, 'pay');
     }
-    const lines = await spendingLines(em, d);
-    const voucher = await nextDocumentNumber(em, fund.id, 'PC', Number(paidOn.slice(0, 4)));
+    if (d.targetFund || d.category === C.ADMINISTRATION) {
+      const fundIds = [d.fund.id, d.targetFund?.id].filter((x): x is number => x !== undefined).sort((a, b) => a - b);
+      await em.execute('select id from fund where id in (?) order by id for update', [fundIds]);
+      if (d.category === C.ADMINISTRATION) {
+        await em.refresh(fund);
+        await assertAdministrationCap(em, fund, d.amount, paidOn, d.id);
+      }
+    }
+    const year = Number(paidOn.slice(0, 4));
     const posted = await post(em, {
       fundId: fund.id,
       kind: d.category === C.TRANSFER ? 'TRANSFER_OUT' : 'DISBURSEMENT',
       occurredOn: paidOn,
-      description: `${voucher.number} ${d.payeeName}: ${d.purpose}`.slice(0, 500),
+      description: `${d.payeeName}: ${d.purpose}`,
       sourceType: 'disbursement',
       sourceId: d.id,
       createdById: ctx.user.id,
-      lines,
+      lines: spendingLines(d),
+      document: { type: 'PC', year },
+    }).catch((error: unknown) => {
+      throw shortOfMoney(error, d);
     });
+    const voucher = posted.document!;
     if (d.targetFund) {
-      const target = await em.findOneOrFail(Fund, d.targetFund.id);
-      await em.refresh(target);
-      assertOpenPeriod(target.lockedUntil, paidOn, target.name);
       await post(em, {
-        fundId: target.id,
+        fundId: d.targetFund.id,
         kind: 'TRANSFER_IN',
         occurredOn: paidOn,
         description: `${voucher.number} from ${fund.name}: ${d.purpose}`.slice(0, 500),
@@ -262,7 +284,7 @@ export const disbursementService = {
     d.paidOn = paidOn;
     d.paidBy = em.getReference(User, ctx.user.id, { wrapped: true });
     d.voucherNumber = voucher.number;
-    d.voucherYear = Number(paidOn.slice(0, 4));
+    d.voucherYear = year;
     d.voucherSeq = voucher.seq;
     d.transaction = em.getReference(LedgerTransaction, posted.transactionId, { wrapped: true });
     await em.flush();

@@ -2,7 +2,6 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError, badInput, ErrorCode } from '../../common/errors';
 import { formatDateVi } from '../../common/dates';
 import { AccountCode, NormalSide } from './ledger.entities';
-import { transactionHash } from './ledger-hash';
 
 export interface AccountKey {
   code: AccountCode;
@@ -13,6 +12,13 @@ export interface AccountKey {
 export interface PostingLine extends AccountKey {
   /** Whole VND: debit positive, credit negative. */
   amount: number;
+  /**
+   * A spending line (negative, on CASH or GOODS) spread over these sub-balances in this order, e.g.
+   * the project's earmark, then the category's, then the free part (null). The split is made by the
+   * database from the balances under the fund's lock; `purpose` is ignored. Short of money overall:
+   * INSUFFICIENT_FUNDS with `available`.
+   */
+  spendFrom?: (string | null)[];
 }
 
 export interface Posting {
@@ -24,12 +30,20 @@ export interface Posting {
   sourceId: number;
   createdById: number | null;
   lines: PostingLine[];
+  /**
+   * Take the next number of this document series (PC, PT) of the fund and year in the same round
+   * trip, under the fund's lock (lock order fund → counter), and put it in front of the description
+   * (`PC-2026-000045 <description>`, 500 characters at most).
+   */
+  document?: { type: string; year: number };
 }
 
 export interface Posted {
   transactionId: number;
   seq: number;
   hash: string;
+  /** The number taken when the posting asked for one. */
+  document?: { seq: number; number: string };
 }
 
 export const normalSide: Record<AccountCode, NormalSide> = {
@@ -41,8 +55,6 @@ export const normalSide: Record<AccountCode, NormalSide> = {
   [AccountCode.TRANSFER_OUT]: NormalSide.DEBIT,
   [AccountCode.TRANSFER_IN]: NormalSide.CREDIT,
 };
-
-const accountKey = (code: string, purpose: string | null | undefined) => `${code}|${purpose ?? ''}`;
 
 /** Refuses a date on or before the fund's period lock. */
 export function assertOpenPeriod(lockedUntil: string | null | undefined, date: string, fundName: string): void {
@@ -69,68 +81,97 @@ export function assertFundOpen(fund: { id: number; name: string; closedOn?: stri
   }
 }
 
+/** The errors `ledger_post` raises on purpose (SQLSTATE class SQ, migration 20261128180000), with their JSON detail. */
+interface PostgresError {
+  code?: string;
+  detail?: string;
+  constraint?: string;
+  message?: string;
+}
+
+function postingError(error: unknown, posting: Posting): unknown {
+  const e = error as PostgresError;
+  const detail = (): Record<string, string | number> => (e.detail ? (JSON.parse(e.detail) as Record<string, string | number>) : {});
+  switch (e.code) {
+    case 'SQ004':
+      return badInput(`Fund ${posting.fundId} does not exist`, 'fundId');
+    case 'SQ001': {
+      const d = detail();
+      try {
+        assertOpenPeriod(String(d.lockedUntil), posting.occurredOn, String(d.name));
+      } catch (refusal) {
+        return refusal;
+      }
+      return error;
+    }
+    case 'SQ002': {
+      const d = detail();
+      return new AppError(ErrorCode.BAD_USER_INPUT, `${d.name} was closed on ${formatDateVi(String(d.closedOn))}: nothing can be posted to it after that day (${formatDateVi(posting.occurredOn)})`, {
+        field: 'date',
+        closedOn: d.closedOn,
+        rule: 'FUND_CLOSED',
+      });
+    }
+    case 'SQ003': {
+      const d = detail();
+      return new AppError(ErrorCode.INSUFFICIENT_FUNDS, `${d.name} does not hold enough money for this: ${Number(d.available).toLocaleString('vi-VN')} đồng can be spent on it`, {
+        fundId: String(posting.fundId),
+        available: Number(d.available),
+      });
+    }
+  }
+  if (e.constraint === 'ledger_account_balance_check' || String(e.message).includes('ledger_account_balance_check')) {
+    return new AppError(ErrorCode.INSUFFICIENT_FUNDS, `Fund ${posting.fundId} does not hold enough money for this: its balance cannot go below zero`, { fundId: String(posting.fundId) });
+  }
+  return error;
+}
+
 /**
- * Posts one balanced transaction to a fund's ledger, inside the caller's database transaction.
- * Locks the fund row (its hash-chain head), so postings to one fund are serialised and the chain
- * has no forks; the database keeps the balances and refuses any that would go below zero
- * (answered here as INSUFFICIENT_FUNDS).
+ * Posts one balanced transaction to a fund's ledger, inside the caller's database transaction, in ONE
+ * round trip: the database function `ledger_post` (migration 20261128180000) locks the fund row (its
+ * hash-chain head, so postings to one fund are serialised and the chain has no forks), refuses a
+ * locked period or a closed fund, optionally takes a document number, resolves the spending lines
+ * from the balances under the lock, upserts the accounts, hashes the transaction exactly as
+ * `transactionHash()` does, and inserts the transaction and its entries, whose trigger keeps the
+ * balances (never below zero: answered here as INSUFFICIENT_FUNDS) and the daily totals. The fund's
+ * lock is held from here to COMMIT: callers do what needs no lock before calling this.
  */
 export async function post(em: EntityManager, posting: Posting): Promise<Posted> {
   const total = posting.lines.reduce((sum, line) => sum + line.amount, 0);
-  if (posting.lines.length < 2 || total !== 0 || posting.lines.some((l) => !Number.isSafeInteger(l.amount) || l.amount === 0)) {
+  const badSpend = posting.lines.some((l) => l.spendFrom && (l.amount >= 0 || !l.spendFrom.length || normalSide[l.code] !== NormalSide.DEBIT));
+  if (posting.lines.length < 2 || total !== 0 || badSpend || posting.lines.some((l) => !Number.isSafeInteger(l.amount) || l.amount === 0)) {
     throw new Error(`unbalanced posting ${posting.kind}: ${JSON.stringify(posting.lines)}`);
   }
-  const [head] = await em.execute<{ last_seq: number; last_hash: string | null; locked_until: string | null; closed_on: string | null; name: string }[]>(
-    'update fund set last_seq = last_seq + 1 where id = ? returning last_seq, last_hash, locked_until::text, closed_on::text, name',
-    [posting.fundId],
+  const lines = posting.lines.map((l) =>
+    l.spendFrom
+      ? { code: l.code, side: normalSide[l.code], spend: l.spendFrom, amount: l.amount }
+      : { code: l.code, side: normalSide[l.code], purpose: l.purpose ?? null, amount: l.amount },
   );
-  if (!head) throw badInput(`Fund ${posting.fundId} does not exist`, 'fundId');
-  assertOpenPeriod(head.locked_until, posting.occurredOn, head.name);
-  // The database refuses it too (trigger ledger_refuse_closed_fund); answered here with a clear code.
-  if (head.closed_on && posting.occurredOn > head.closed_on) {
-    throw new AppError(ErrorCode.BAD_USER_INPUT, `${head.name} was closed on ${formatDateVi(head.closed_on)}: nothing can be posted to it after that day (${formatDateVi(posting.occurredOn)})`, {
-      field: 'date',
-      closedOn: head.closed_on,
-      rule: 'FUND_CLOSED',
-    });
-  }
-
-  const keys = [...new Map(posting.lines.map((l) => [accountKey(l.code, l.purpose), l])).values()];
-  await em.execute(
-    `insert into ledger_account (fund_id, code, purpose, normal_side) values ${keys.map(() => '(?, ?, ?, ?)').join(', ')}
-     on conflict (fund_id, code, (coalesce(purpose, ''))) do nothing`,
-    keys.flatMap((k) => [posting.fundId, k.code, k.purpose ?? null, normalSide[k.code]]),
-  );
-  const accounts = await em.execute<{ id: number; code: string; purpose: string | null }[]>(
-    'select id, code, purpose from ledger_account where fund_id = ? and code in (?)',
-    [posting.fundId, [...new Set(keys.map((k) => k.code))]],
-  );
-  const ids = new Map(accounts.map((a) => [accountKey(a.code, a.purpose), a.id]));
-  const entries = posting.lines.map((l): [number, number] => [ids.get(accountKey(l.code, l.purpose))!, l.amount]);
-
-  const seq = head.last_seq;
-  const hash = transactionHash({ ...posting, seq, prevHash: head.last_hash, entries });
-  const [tx] = await em.execute<{ id: string }[]>(
-    `insert into ledger_transaction (fund_id, seq, kind, occurred_on, description, source_type, source_id, created_by_id, prev_hash, hash)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id`,
-    [posting.fundId, seq, posting.kind, posting.occurredOn, posting.description, posting.sourceType, posting.sourceId, posting.createdById, head.last_hash, hash],
-  );
-  const transactionId = Number(tx!.id);
   try {
-    await em.execute(
-      `insert into ledger_entry (transaction_id, account_id, amount) values ${entries.map(() => '(?, ?, ?)').join(', ')}`,
-      entries.flatMap(([accountId, amount]) => [transactionId, accountId, amount]),
+    const [row] = await em.execute<{ transaction_id: string; seq: number; hash: string; document_seq: number | null; document_number: string | null }[]>(
+      'select * from ledger_post(?, ?, ?::date, ?, ?, ?, ?, ?::jsonb, ?, ?)',
+      [
+        posting.fundId,
+        posting.kind,
+        posting.occurredOn,
+        posting.description,
+        posting.sourceType,
+        posting.sourceId,
+        posting.createdById,
+        JSON.stringify(lines),
+        posting.document?.type ?? null,
+        posting.document?.year ?? null,
+      ],
     );
+    return {
+      transactionId: Number(row!.transaction_id),
+      seq: row!.seq,
+      hash: row!.hash,
+      ...(row!.document_number ? { document: { seq: row!.document_seq!, number: row!.document_number } } : {}),
+    };
   } catch (error) {
-    if (String((error as Error).message).includes('ledger_account_balance_check')) {
-      throw new AppError(ErrorCode.INSUFFICIENT_FUNDS, `${head.name} does not hold enough money for this: its balance cannot go below zero`, {
-        fundId: String(posting.fundId),
-      });
-    }
-    throw error;
+    throw postingError(error, posting);
   }
-  await em.execute('update fund set last_hash = ? where id = ?', [hash, posting.fundId]);
-  return { transactionId, seq, hash };
 }
 
 /** Takes the next number of a document series (PT, PC) for a fund and year, gapless. */
