@@ -121,7 +121,8 @@ describe('housing grants in the console', () => {
     await page.goto(`${ui.server.url}/#/BeneficiaryHousehold/${householdId}/show`);
     await page.getByRole('link', { name: 'Đề nghị hỗ trợ nhà ở' }).click();
     await page.waitForURL(/#\/HousingGrant\/create$/);
-    expect(await page.getByRole('combobox', { name: 'Hộ người có công' }).inputValue()).toBe(PERSON);
+    // The household is read after the page opens: wait for its name.
+    await valueOf(page.getByRole('combobox', { name: 'Hộ người có công' }), PERSON);
     await page.getByRole('combobox', { name: 'Hình thức hỗ trợ' }).click();
     await page.getByRole('option', { name: 'Xây mới', exact: true }).click();
     await page.getByRole('combobox', { name: 'Chương trình' }).click();
@@ -193,7 +194,7 @@ describe('housing grants in the console', () => {
     await page.getByRole('textbox', { name: 'Số tiền' }).waitFor();
     expect(await page.getByRole('textbox', { name: 'Số tiền' }).inputValue()).toBe('24.000.000');
     expect(await page.getByRole('textbox', { name: 'Người nhận', exact: true }).inputValue()).toBe(PERSON);
-    expect(await page.getByRole('combobox', { name: 'Quỹ' }).inputValue()).toBe(COMMUNE_FUND);
+    await valueOf(page.getByRole('combobox', { name: 'Quỹ' }), COMMUNE_FUND);
     expect(await page.getByRole('textbox', { name: 'Mã dự án' }).inputValue()).toBe(/HousingGrant\/(\d+)\/show/.exec(grantUrl)![1]);
     await page.getByRole('button', { name: 'Lưu' }).click();
     await page.waitForURL(/#\/Disbursement\/\d+\/show$/);

@@ -33,7 +33,9 @@ export interface Posting {
   /**
    * Take the next number of this document series (PC, PT) of the fund and year in the same round
    * trip, under the fund's lock (lock order fund → counter), and put it in front of the description
-   * (`PC-2026-000045 <description>`, 500 characters at most).
+   * (`PC-2026-000045 <description>`, 500 characters at most). For payment vouchers (PC) only:
+   * donations and the bank-statement import take the receipt counter (PT) BEFORE the fund's lock,
+   * so a PT number taken here, after it, would reverse that order and could deadlock with them.
    */
   document?: { type: string; year: number };
 }
