@@ -20,6 +20,8 @@ let provinceFund: number;
 let users: number[];
 /** Commune units with no Child Protection fund yet: each gives a fresh fund (first posting: no previous hash). */
 let freeUnits: number[];
+/** Two of them kept for the tests after the property, which may use up the others. */
+let keptUnits: number[];
 const touched = new Set<number>();
 let firstOfChain = 0;
 
@@ -32,6 +34,8 @@ beforeAll(async () => {
   freeUnits = ((await conn().execute(
     "select u.id from administrative_unit u where u.level = 'COMMUNE' and not exists (select 1 from fund f where f.unit_id = u.id and f.kind = 'CHILD_PROTECTION') order by u.id limit 60",
   )) as { id: number }[]).map((u) => u.id);
+  keptUnits = freeUnits.splice(0, 2);
+  expect(keptUnits).toHaveLength(2);
 });
 afterAll(() => server.close());
 
@@ -47,8 +51,9 @@ const char = fc.oneof(
 const text = (maxLength: number) => fc.array(char, { maxLength }).map((cs) => cs.join(''));
 const amount = fc.oneof(fc.integer({ min: 1, max: 1_000_000 }), fc.constantFrom(1, 8_796_093_022_207, 123_456_789_012));
 
-async function freshFund(): Promise<number> {
-  const unit = freeUnits.shift()!;
+async function freshFund(units = freeUnits): Promise<number> {
+  const unit = units.shift();
+  if (unit === undefined) throw new Error('no commune without a Child Protection fund is left for a fresh fund');
   const [row] = (await conn().execute("insert into fund (kind, name, unit_id) values ('CHILD_PROTECTION', ?, ?) returning id", [`Quỹ thử "${unit}" \\ 😀`, unit])) as { id: number }[];
   return row!.id;
 }
@@ -112,7 +117,7 @@ describe('ledger_post', () => {
   });
 
   it('splits a spending line over the sub-balances in order, from the balances under the lock; short: INSUFFICIENT_FUNDS, nothing written', async () => {
-    const fundId = await freshFund();
+    const fundId = await freshFund(keptUnits);
     const base = { fundId, kind: 'TEST', occurredOn: todayVn(), sourceType: 'test', sourceId: 3, createdById: null };
     await postNow({ ...base, description: 'in', lines: [{ code: AccountCode.CASH, purpose: 'HARDSHIP', amount: 300 }, { code: AccountCode.CASH, amount: 1_000 }, { code: AccountCode.DONATION_INCOME, amount: -1_300 }] });
     const spend = (amount: number) => postNow({ ...base, description: 'out', document: { type: 'PC', year: 2026 }, lines: [
@@ -134,7 +139,7 @@ describe('ledger_post', () => {
   });
 
   it('answers a locked period, a closed fund and an unknown fund with the same errors as before', async () => {
-    const fundId = await freshFund();
+    const fundId = await freshFund(keptUnits);
     const lines: PostingLine[] = [{ code: AccountCode.CASH, amount: 10 }, { code: AccountCode.DONATION_INCOME, amount: -10 }];
     const base = { fundId, kind: 'TEST', description: 'x', sourceType: 'test', sourceId: 4, createdById: null, lines };
     await conn().execute("update fund set locked_until = '2025-12-31' where id = ?", [fundId]);
