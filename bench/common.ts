@@ -196,6 +196,56 @@ export async function serveApi(db: string, answer: (message: string) => unknown 
   });
 }
 
+/** This process's CPU time so far (user + system), in microseconds. */
+export const cpuMicros = () => {
+  const { user, system } = process.cpuUsage();
+  return user + system;
+};
+
+/**
+ * In a child started by `serve(…, 'api', …)`: the API counting the SQL statements it sends (MikroORM's
+ * onQuery hook: BEGIN and COMMIT are not counted). It answers 'statements' with the count since the
+ * last such question and 'cpu' with its CPU time so far (`cpuMicros`). BENCH_SQL_LOG=1 prints the first
+ * statements; BENCH_SQL_LOG=took also their times.
+ */
+export async function serveCountingApi(db: string): Promise<void> {
+  let statements = 0;
+  await serveApi(
+    db,
+    (message) => {
+      if (message === 'cpu') return cpuMicros();
+      if (message !== 'statements') return null;
+      const n = statements;
+      statements = 0;
+      return n;
+    },
+    {
+      ...(process.env.BENCH_SQL_LOG === 'took' ? { debug: ['query'], logger: (message: string) => console.log(`${message.slice(0, 60)} … ${message.slice(-40)}`) } : {}),
+      onQuery: (sql) => {
+        statements += 1;
+        if (process.env.BENCH_SQL_LOG && statements <= 40) console.log(`SQL: ${sql.replace(/\s+/g, ' ').slice(0, 160)}`);
+        return sql;
+      },
+    },
+  );
+}
+
+/**
+ * The CPU time and SQL statements of a `serveCountingApi` child per request over a measured phase:
+ * made just before the phase, asked with the phase's request count after it.
+ */
+export async function usageMeter(api: Served): Promise<{ per(done: number, unit: string): Promise<string> }> {
+  await api.ask('statements');
+  const cpuBefore = await api.ask<number>('cpu');
+  return {
+    async per(done, unit) {
+      const statements = await api.ask<number>('statements');
+      const cpuMs = ((await api.ask<number>('cpu')) - cpuBefore) / 1000;
+      return `API process per ${unit}: ${(cpuMs / done).toFixed(1)} ms of CPU, ${(statements / done).toFixed(1)} SQL statements besides BEGIN and COMMIT`;
+    },
+  };
+}
+
 /** Runs the bench (`main`), or in a child started by `serve` the server it names (`--serve api --db URL`); exits 1 on a failure. */
 export function runBench(main: () => Promise<void>, servers: Record<string, (db: string) => Promise<void>>): void {
   const what = argText('serve');

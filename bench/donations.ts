@@ -16,45 +16,11 @@
  */
 import 'reflect-metadata';
 import { todayVn } from '../api/src/common/dates';
-import { arg, describeLoad, flag, load, machine, openProvince, postJson, ratio, runBench, serve, serveApi, signIn, type Province, type Served } from './common';
+import { arg, describeLoad, flag, load, machine, openProvince, postJson, ratio, runBench, serve, serveCountingApi, signIn, usageMeter, type Province } from './common';
 
 const clients = arg('clients', 50);
 const seconds = arg('seconds', 15);
 const MANAGER = 'ketoan@soquy.example';
-
-/**
- * The API in the child process. It answers 'usage' with the CPU time it spent and the SQL statements it
- * sent since the last question (MikroORM's onQuery hook: BEGIN and COMMIT are not counted), so the
- * bench can print the work of one request, a figure that a loaded machine does not move much.
- */
-async function serveCountingApi(db: string) {
-  let statements = 0;
-  let cpu = process.cpuUsage();
-  await serveApi(
-    db,
-    (message) => {
-      if (message !== 'usage') return null;
-      const used = process.cpuUsage(cpu);
-      const answer = { cpuMs: (used.user + used.system) / 1000, statements };
-      cpu = process.cpuUsage();
-      statements = 0;
-      return answer;
-    },
-    {
-      onQuery: (sql: string) => {
-        statements += 1;
-        if (process.env.BENCH_SQL_LOG && statements <= 40) console.log(`SQL: ${sql.replace(/\s+/g, ' ').slice(0, 160)}`);
-        return sql;
-      },
-    },
-  );
-}
-
-/** What the API process spent on each of `done` requests since the last `usage` question. */
-async function usagePer(api: Served, done: number, unit: string): Promise<string> {
-  const { cpuMs, statements } = await api.ask<{ cpuMs: number; statements: number }>('usage');
-  return `API process per ${unit}: ${(cpuMs / done).toFixed(1)} ms of CPU, ${(statements / done).toFixed(1)} SQL statements besides BEGIN and COMMIT`;
-}
 
 /** Scratch copies of fund, ledger_account, ledger_transaction and ledger_entry (columns, keys, checks; no triggers). */
 async function rawTables(province: Province) {
@@ -125,10 +91,10 @@ async function donations(province: Province) {
   console.log(`raw SQL transfer (lock fund, transaction + 2 entries, guarded balance update): ${describeLoad(raw, 'donations')}`);
   await load(clients, { seconds: 3 }, viaApi);
   phase = 'measure';
-  await api.ask('usage');
+  const meter = await usageMeter(api);
   const viaApiResult = await load(clients, { seconds }, viaApi);
   console.log(`API createDonation (receipt number, hash chain, daily totals, audit event): ${describeLoad(viaApiResult, 'donations')}`);
-  console.log(await usagePer(api, viaApiResult.done, 'donation'));
+  console.log(await meter.per(viaApiResult.done, 'donation'));
   console.log(`ratio API / raw SQL: ${ratio(viaApiResult.rate, raw.rate)} donations/s (target ≥ 0.50×)`);
 
   // Every acknowledged donation is there once.
@@ -176,10 +142,10 @@ async function payments(province: Province) {
       if (r.json.errors || (r.json.data?.payDisbursement as { status: string }).status !== 'PAID') throw new Error(JSON.stringify(r.json.errors));
     });
   await load(clients, { total: 200 }, pay); // warm-up: the first 200
-  await api.ask('usage');
+  const meter = await usageMeter(api);
   const viaApi = await load(clients, { total: count }, (i) => pay(i + 200));
   console.log(`API payDisbursement on one fund (voucher number, ledger posting, audit event): ${describeLoad(viaApi, 'payments')}`);
-  console.log(await usagePer(api, viaApi.done, 'payment'));
+  console.log(await meter.per(viaApi.done, 'payment'));
   console.log(`ratio API / raw guarded UPDATE: ${ratio(viaApi.rate, raw.rate)} payments/s (target ≥ 0.50×)`);
   const [after] = await conn.execute("select sum(balance)::bigint as balance from ledger_account where fund_id = ? and code = 'CASH'", [fund.id]);
   const [paid] = await conn.execute("select count(*)::int as n, coalesce(sum(amount), 0)::bigint as total, count(distinct voucher_number)::int as vouchers from disbursement where idempotency_key like ? and status = 'PAID'", [`bench-pay-${run}-%`]);

@@ -14,7 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { buildSchema, graphql } from 'graphql';
 import { setLogLevel } from '../api/src/common/logger';
 import { connectOrm } from '../api/src/database/orm';
-import { arg, describeLoad, load, machine, openProvince, postJson, ratio, runBench, serve, served, serveApi, signIn, type LoadResult } from './common';
+import { arg, cpuMicros, describeLoad, load, machine, openProvince, postJson, ratio, runBench, serve, served, serveCountingApi, signIn, type LoadResult } from './common';
 
 const clients = arg('clients', 20);
 const seconds = arg('seconds', 15);
@@ -23,35 +23,6 @@ const PROVINCE_INSPECTOR = 'thanhtra@soquy.example';
 const fields = 'id voucherNumber status category amount paidOn payeeName payeeIdNumber projectType projectId fund { id name kind unit { id nameWithType level } }';
 const apiQuery = `query List($page: Int, $perPage: Int) { allDisbursements(page: $page, perPage: $perPage, sortField: "createdAt", sortOrder: "DESC") { ${fields} } }`;
 const baselineQuery = `query List($page: Int, $perPage: Int) { allDisbursements(page: $page, perPage: $perPage) { ${fields} } }`;
-
-/** The server process's CPU time so far (user + system), in microseconds. */
-const cpuMicros = () => {
-  const { user, system } = process.cpuUsage();
-  return user + system;
-};
-
-/** The API in this process, counting the SQL statements it sends (MikroORM's onQuery hook). */
-async function serveCountingApi(db: string) {
-  let statements = 0;
-  await serveApi(
-    db,
-    (message) => {
-      if (message === 'cpu') return cpuMicros();
-      if (message !== 'statements') return null;
-      const n = statements;
-      statements = 0;
-      return n;
-    },
-    {
-      ...(process.env.BENCH_SQL_LOG === 'took' ? { debug: ['query'], logger: (message: string) => console.log(`${message.slice(0, 60)} … ${message.slice(-40)}`) } : {}),
-      onQuery: (sql) => {
-        statements += 1;
-        if (process.env.BENCH_SQL_LOG && statements <= 12) console.log(`SQL: ${sql}`);
-        return sql;
-      },
-    },
-  );
-}
 
 /** The baseline: a hand-written schema, one SQL query per request, graphql-js on node:http. */
 async function serveBaseline(db: string) {

@@ -1,67 +1,20 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { DEMO_PASSWORD } from '../../api/src/seed/demo';
 import { gql, signIn } from '../support/graphql';
+import { ready, root, runApi, scratchRun } from '../support/process';
 
 /**
  * `npm start` as a user runs it: the built API on the embedded PostgreSQL, from an empty data
  * folder, stopped by a signal, started again. Needs `npm run build` (npm test does it).
  */
-const root = path.resolve(__dirname, '../..');
-const main = path.join(root, 'dist/api/src/main.js');
-
-interface Run {
-  child: ChildProcess;
-  out: string[];
-  err: string[];
-  exited: Promise<number | null>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function run(env: Record<string, string>): Run {
-  const base = { ...process.env };
-  for (const key of ['DATABASE_URL', 'JWT_SECRET', 'SEED_DEMO', 'NODE_ENV', 'PORT']) delete base[key];
-  const child = spawn(process.execPath, [main], { cwd: root, env: { ...base, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  const out: string[] = [];
-  const err: string[] = [];
-  child.stdout!.on('data', (chunk: Buffer) => out.push(chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => err.push(chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, out, err, exited };
-}
-
-async function ready(r: Run): Promise<string> {
-  for (let waited = 0; waited < 90_000; waited += 100) {
-    const text = r.out.join('');
-    if (text.includes('Press Ctrl-C to stop.')) return text;
-    if (r.child.exitCode !== null) throw new Error(`exited ${r.child.exitCode}: ${r.err.join('')}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`not ready: ${r.out.join('')} ${r.err.join('')}`);
-}
-
 let dir: string;
 let port: number;
 let pgPort: number;
 const env = () => ({ PORT: String(port), EMBEDDED_PG_PORT: String(pgPort), PGDATA_DIR: path.join(dir, 'postgres') });
 
 beforeAll(async () => {
-  if (!fs.existsSync(main)) throw new Error('dist/api/src/main.js is missing: run `npm run build` first (npm test does)');
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'soquy-start-'));
-  fs.chmodSync(dir, 0o755); // PostgreSQL runs as the user postgres when we are root
-  port = await freePort();
-  pgPort = await freePort();
+  ({ dir, port, pgPort } = await scratchRun('soquy-start-'));
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -69,9 +22,9 @@ describe('npm start on the embedded PostgreSQL', () => {
   jest.setTimeout(180_000);
 
   it('starts from nothing, seeds once, refuses a taken port, stops on a signal and keeps the data', async () => {
-    const first = run(env());
+    const first = runApi(env());
     try {
-      const banner = await ready(first);
+      const banner = await ready(first, 90_000);
       expect(banner).toContain(`Sổ Quỹ is running at http://localhost:${port}/`);
       expect(banner).toContain('demo data seeded now');
       expect(banner).toContain(`Demo accounts, password ${DEMO_PASSWORD}`);
@@ -90,7 +43,7 @@ describe('npm start on the embedded PostgreSQL', () => {
       );
       expect(created.errors).toBeUndefined();
 
-      const clash = run(env());
+      const clash = runApi(env());
       expect(await clash.exited).toBe(1);
       const lines = clash.err.join('').trim().split('\n');
       expect(lines).toHaveLength(1);
@@ -102,9 +55,9 @@ describe('npm start on the embedded PostgreSQL', () => {
     expect(first.out.join('')).toContain('Sổ Quỹ stopped.');
     expect(fs.existsSync(path.join(dir, 'postgres/postmaster.pid'))).toBe(false);
 
-    const second = run(env());
+    const second = runApi(env());
     try {
-      const banner = await ready(second);
+      const banner = await ready(second, 90_000);
       expect(banner).not.toContain('seeded now');
       const url = `http://127.0.0.1:${port}/graphql`;
       await expect(signIn(url, 'luu@soquy.example', 'GiuLai2026')).resolves.toEqual(expect.any(String));
@@ -118,13 +71,13 @@ describe('npm start on the embedded PostgreSQL', () => {
   });
 
   it('stops a PostgreSQL orphaned by a killed API and starts again', async () => {
-    const first = run(env());
-    await ready(first);
+    const first = runApi(env());
+    await ready(first, 90_000);
     first.child.kill('SIGKILL');
     await first.exited;
-    const second = run(env());
+    const second = runApi(env());
     try {
-      await ready(second);
+      await ready(second, 90_000);
       await expect(signIn(`http://127.0.0.1:${port}/graphql`, 'luu@soquy.example', 'GiuLai2026')).resolves.toEqual(expect.any(String));
     } finally {
       second.child.kill('SIGINT');
@@ -139,7 +92,7 @@ describe('npm start on the embedded PostgreSQL', () => {
     const old = path.join(dir, 'old-cluster');
     fs.mkdirSync(old, { recursive: true });
     fs.writeFileSync(path.join(old, 'PG_VERSION'), '16\n');
-    const r = run({ ...env(), ...overrides, ...(overrides.PGDATA_DIR ? { PGDATA_DIR: old } : {}) });
+    const r = runApi({ ...env(), ...overrides, ...(overrides.PGDATA_DIR ? { PGDATA_DIR: old } : {}) });
     expect(await r.exited).toBe(1);
     const lines = r.err.join('').trim().split('\n');
     expect(lines).toHaveLength(1);

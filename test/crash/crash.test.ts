@@ -1,11 +1,10 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { connectOrm, type Orm } from '../../api/src/database/orm';
 import { todayVn } from '../../api/src/common/dates';
 import { seedDemo } from '../../api/src/seed/demo';
 import { gql, signIn } from '../support/graphql';
-import { alive, freePort, mainJs, ready, runApi, untilDead, type Run } from '../support/process';
+import { alive, ready, runApi, scratchRun, untilDead, type Run } from '../support/process';
 
 /**
  * Crash test (issue 8, Reliability): the built API on its own embedded PostgreSQL (a persistent data
@@ -46,11 +45,7 @@ const pgUrl = () => `postgres://postgres:postgres@127.0.0.1:${pgPort}/soquy`;
 const postmasterPid = () => Number(fs.readFileSync(path.join(dir, 'postgres/postmaster.pid'), 'utf8').split('\n')[0]);
 
 beforeAll(async () => {
-  if (!fs.existsSync(mainJs)) throw new Error('dist/api/src/main.js is missing: run `npm run build` first (npm test does)');
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'soquy-crash-'));
-  fs.chmodSync(dir, 0o755); // PostgreSQL runs as the user postgres when we are root
-  port = await freePort();
-  pgPort = await freePort();
+  ({ dir, port, pgPort } = await scratchRun('soquy-crash-'));
 });
 afterAll(async () => {
   // Whatever happened, stop what this file started: the API, then its PostgreSQL.

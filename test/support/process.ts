@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 
 /** The built API (`npm run build`), started as `npm start` runs it. */
@@ -21,6 +22,18 @@ export async function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * What a test of the built API needs before its first start: the build (`npm test` makes it), an empty
+ * folder for its data that PostgreSQL may write (it runs as the user postgres when we are root), and
+ * free ports for the API and the embedded PostgreSQL.
+ */
+export async function scratchRun(prefix: string): Promise<{ dir: string; port: number; pgPort: number }> {
+  if (!fs.existsSync(mainJs)) throw new Error('dist/api/src/main.js is missing: run `npm run build` first (npm test does)');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  fs.chmodSync(dir, 0o755);
+  return { dir, port: await freePort(), pgPort: await freePort() };
 }
 
 /** Starts dist/api/src/main.js with a clean environment plus `env`. */
