@@ -46,7 +46,7 @@ registerEnumType(ProjectType, { name: 'ProjectType', description: 'Hỗ trợ nh
 @Index({ name: 'disbursement_created_idx', expression: 'create index disbursement_created_idx on disbursement (created_at desc, id desc)' })
 @Index({ name: 'disbursement_voucher_key', expression: 'create unique index disbursement_voucher_key on disbursement (fund_id, voucher_year, voucher_seq) where voucher_seq is not null' })
 export class Disbursement {
-  [OptionalProps]?: 'createdAt' | 'status' | 'documents' | 'inKind' | 'fundId' | 'targetFundId' | 'createdById' | 'approvedById';
+  [OptionalProps]?: 'createdAt' | 'status' | 'documents' | 'inKind';
 
   @Field(() => ID)
   @PrimaryKey({ type: new BigIntType('number'), autoincrement: true })
@@ -160,23 +160,4 @@ export class Disbursement {
 
   @ManyToOne({ entity: () => LedgerTransaction, ref: true, nullable: true, deleteRule: 'restrict' })
   transaction?: Ref<LedgerTransaction>;
-
-  // The ids below are fields of the GraphQL type through DisbursementResolver, which resolves them
-  // from the entity and from the list's plain rows alike (a getter field here would make type-graphql
-  // build a Disbursement for every row).
-  get fundId(): number {
-    return this.fund.id;
-  }
-
-  get targetFundId(): number | undefined {
-    return this.targetFund?.id;
-  }
-
-  get createdById(): number {
-    return this.createdBy.id;
-  }
-
-  get approvedById(): number | undefined {
-    return this.approvedBy?.id;
-  }
 }

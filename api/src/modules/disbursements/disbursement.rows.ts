@@ -1,11 +1,7 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import type { PageOptions } from '../../common/pagination';
+import { orAbsent, refOf, type IdRef } from '../../common/rows';
 import { Disbursement, type DisbursementCategory, type DisbursementStatus, type ProjectType } from './disbursement.entity';
-
-/** A reference read as its id only: what the field resolvers and the DataLoaders need of it. */
-export interface IdRef {
-  id: number;
-}
 
 /**
  * A disbursement as the lists read it: plain values with the entity's property names and the
@@ -83,9 +79,6 @@ interface RawRow {
   closed_at: string | null;
 }
 
-const ref = (id: number | null): IdRef | undefined => (id === null ? undefined : { id });
-const value = <T>(x: T | null): T | undefined => (x === null ? undefined : x);
-
 /**
  * One page of disbursements matching `where` as plain rows: one SQL statement, no entities, nothing
  * in the identity map. Values are converted as MikroORM converts them (bigint columns to numbers,
@@ -106,30 +99,30 @@ export async function disbursementRows(em: EntityManager, where: FilterQuery<Dis
   return rows.map((r) => ({
     id: Number(r.id),
     fund: { id: r.fund_id },
-    voucherNumber: value(r.voucher_number),
+    voucherNumber: orAbsent(r.voucher_number),
     amount: Number(r.amount),
     category: r.category,
     payeeName: r.payee_name,
-    payeeIdNumber: value(r.payee_id_number),
-    payeeAddress: value(r.payee_address),
-    payeeBankAccount: value(r.payee_bank_account),
+    payeeIdNumber: orAbsent(r.payee_id_number),
+    payeeAddress: orAbsent(r.payee_address),
+    payeeBankAccount: orAbsent(r.payee_bank_account),
     purpose: r.purpose,
     inKind: r.in_kind,
-    projectType: value(r.project_type),
+    projectType: orAbsent(r.project_type),
     projectId: r.project_id === null ? undefined : Number(r.project_id),
     documents: r.documents ?? [],
-    targetFund: ref(r.target_fund_id),
+    targetFund: refOf(r.target_fund_id),
     status: r.status,
     createdBy: { id: r.created_by_id },
     createdAt: date(r.created_at)!,
-    submittedBy: ref(r.submitted_by_id),
+    submittedBy: refOf(r.submitted_by_id),
     submittedAt: date(r.submitted_at),
-    approvedBy: ref(r.approved_by_id),
+    approvedBy: refOf(r.approved_by_id),
     approvedAt: date(r.approved_at),
-    decidedBy: ref(r.decided_by_id),
-    reason: value(r.reason),
-    paidBy: ref(r.paid_by_id),
-    paidOn: value(r.paid_on),
+    decidedBy: refOf(r.decided_by_id),
+    reason: orAbsent(r.reason),
+    paidBy: refOf(r.paid_by_id),
+    paidOn: orAbsent(r.paid_on),
     closedAt: date(r.closed_at),
   }));
 }

@@ -16,7 +16,7 @@ registerEnumType(FundKind, { name: 'FundKind', description: 'Quỹ Đền ơn đ
 @Check({ name: 'fund_last_seq_check', expression: "last_seq >= 0" })
 @Unique({ properties: ['kind', 'unit'] })
 export class Fund {
-  [OptionalProps]?: 'createdAt' | 'lastSeq' | 'lastHash' | 'unitId' | 'successorId';
+  [OptionalProps]?: 'createdAt' | 'lastSeq' | 'lastHash';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'integer', autoincrement: true })
@@ -54,15 +54,4 @@ export class Fund {
 
   @Property({ type: 'datetime', columnType: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();
-
-  // unitId and successorId are fields of the GraphQL type through FundResolver, which resolves them from
-  // the entity and from the loaders' plain rows alike (a getter field here would make type-graphql build
-  // a Fund for every row).
-  get unitId(): number {
-    return this.unit.id;
-  }
-
-  get successorId(): number | undefined {
-    return this.successor?.id;
-  }
 }

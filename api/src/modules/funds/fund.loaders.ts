@@ -1,5 +1,6 @@
 import { loader, type RequestContext } from '../../common/context';
 import { AppError, ErrorCode } from '../../common/errors';
+import { orAbsent, refOf } from '../../common/rows';
 import type { AdministrativeUnit, UnitLevel } from '../units/unit.entity';
 import type { Fund, FundKind } from './fund.entity';
 
@@ -40,9 +41,6 @@ export interface UnitRow {
 /** What the `AdministrativeUnit` GraphQL type and UnitResolver are given: the entity or a row. */
 export type UnitView = AdministrativeUnit | UnitRow;
 
-const ref = (id: number | null) => (id === null ? undefined : { id });
-const value = <T>(x: T | null) => (x === null ? undefined : x);
-
 /**
  * Funds by id as plain rows, one query per request batch. Only for ids read from records already in
  * the user's scope (a disbursement's own fund): it does not check the scope again.
@@ -56,7 +54,7 @@ export const fundsById = (ctx: RequestContext) =>
     const byId = new Map(
       rows.map((r): [number, FundRow] => [
         r.id,
-        { id: r.id, kind: r.kind, name: r.name, unit: { id: r.unit_id }, lockedUntil: value(r.locked_until), closedOn: value(r.closed_on), successor: ref(r.successor_id) },
+        { id: r.id, kind: r.kind, name: r.name, unit: { id: r.unit_id }, lockedUntil: orAbsent(r.locked_until), closedOn: orAbsent(r.closed_on), successor: refOf(r.successor_id) },
       ]),
     );
     return ids.map((id) => byId.get(id) ?? new AppError(ErrorCode.NOT_FOUND, `Fund ${id} not found`)) as FundRow[];
@@ -79,10 +77,10 @@ export const unitsById = (ctx: RequestContext) =>
           type: r.type,
           level: r.level,
           path: r.path,
-          validFrom: value(r.valid_from),
-          validTo: value(r.valid_to),
-          parent: ref(r.parent_id),
-          successor: ref(r.successor_id),
+          validFrom: orAbsent(r.valid_from),
+          validTo: orAbsent(r.valid_to),
+          parent: refOf(r.parent_id),
+          successor: refOf(r.successor_id),
         },
       ]),
     );

@@ -16,7 +16,7 @@ registerEnumType(UnitLevel, { name: 'UnitLevel', description: 'Tỉnh, huyện, 
 @Check({ name: 'administrative_unit_path_check', expression: "(path ~ '^/([0-9]+/)+$'::text) AND (path ~~ (('%/'::text || id) || '/'::text))" })
 @Check({ name: 'administrative_unit_valid_check', expression: 'valid_to is null or valid_from is null or valid_to >= valid_from' })
 export class AdministrativeUnit {
-  [OptionalProps]?: 'createdAt' | 'parentId' | 'successorId' | 'searchText' | 'path';
+  [OptionalProps]?: 'createdAt' | 'searchText' | 'path';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'integer', autoincrement: true })
@@ -80,14 +80,4 @@ export class AdministrativeUnit {
 
   @Property({ type: 'datetime', columnType: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();
-
-  // successorId and parentId are fields of the GraphQL type through UnitResolver, which resolves them
-  // from the entity and from the loaders' plain rows alike.
-  get successorId(): number | undefined {
-    return this.successor?.id;
-  }
-
-  get parentId(): number | undefined {
-    return this.parent?.id;
-  }
 }
